@@ -1,0 +1,122 @@
+"""What a visitor meets: every page in a real Chromium, over HTTP."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def foreign_requests(requests, server):
+    """Requests to any origin other than the local server (data: is local)."""
+    return [
+        url for url in requests
+        if not url.startswith((server.origin + "/", "data:", "blob:"))
+    ]
+
+
+def test_every_nav_page_loads_cleanly(visit, site_server, nav_urls):
+    """HTTP 200, no console errors, nothing fetched from another origin."""
+    for url in nav_urls:
+        tab = visit(**DESKTOP)
+        response = tab.page.goto(site_server.url(url), wait_until="networkidle")
+        assert response.status == 200, url
+        assert tab.page.locator("article h1").count() == 1, url
+        assert tab.console_errors == [], (url, tab.console_errors)
+        assert foreign_requests(tab.requests, site_server) == [], url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(visit, site_server, nav_urls, scheme):
+    tab = visit(color_scheme=scheme, **PHONE)
+    for url in nav_urls + ["no-such-page/"]:
+        tab.page.goto(site_server.url(url), wait_until="load")
+        overflow = tab.page.evaluate(
+            "() => document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{url or 'home'} scrolls sideways by {overflow}px"
+
+
+def test_palette_follows_the_system_setting(visit, site_server):
+    for scheme, expected in (("light", "default"), ("dark", "slate")):
+        tab = visit(color_scheme=scheme, **DESKTOP)
+        tab.page.goto(site_server.url(), wait_until="load")
+        assert tab.page.evaluate("document.body.dataset.mdColorScheme") == expected
+
+
+def test_help_link_is_on_every_page(visit, site_server, nav_urls):
+    tab = visit(**PHONE)
+    for url in nav_urls:
+        tab.page.goto(site_server.url(url), wait_until="load")
+        link = tab.page.get_by_role("link", name="When to get help").first
+        assert link.is_visible(), url
+        assert link.evaluate("a => a.href") == site_server.url("get-help/"), url
+
+
+def test_missing_page_shows_plain_404_with_working_links(visit, site_server):
+    tab = visit(**DESKTOP)
+    response = tab.page.goto(site_server.url("procedure/no-such-page/"))
+    assert response.status == 404
+    assert tab.page.locator("h1").inner_text() == "Sorry, we cannot find that page"
+    # Styles load even though the page lives at a made-up address.
+    assert tab.page.evaluate(
+        "[...document.styleSheets].some(s => /main\\.[0-9a-f]+\\.min\\.css/.test(s.href) && s.cssRules.length > 100)"
+    )
+    tab.page.get_by_role("link", name="Read the questions people ask").click()
+    tab.page.wait_for_url(site_server.url("faq/"))
+    assert tab.page.locator("article h1").count() == 1
+    tab.page.go_back()
+    tab.page.get_by_role("link", name="Go to the home page").click()
+    tab.page.wait_for_load_state()
+    assert urlsplit(tab.page.url).path == site_server.prefix
+    # The only errors are the browser's notes on the missing page itself.
+    others = [e for e in tab.console_errors if "status of 404" not in e]
+    assert others == []
+
+
+# ----------------------------------------------------------------------------
+# Search, through the real search box
+# ----------------------------------------------------------------------------
+
+
+def search(tab, server, query: str) -> list[str]:
+    """Type ``query`` into the search box; return result page paths, best first."""
+    page = tab.page
+    if not page.url.startswith(server.origin):
+        page.goto(server.url(), wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function(
+        """(query) => {
+            const meta = document.querySelector('.md-search-result__meta');
+            const box = document.querySelector('input.md-search__input');
+            return box.value === query && meta && /\\d+ matching|No matching/.test(meta.textContent);
+        }""",
+        arg=query,
+    )
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a",
+        "links => links.map(a => a.href)",
+    )
+    return [urlsplit(href).path[len(server.prefix):] for href in hrefs]
+
+
+def test_search_tailbone_finds_anatomy(visit, site_server):
+    tab = visit(**DESKTOP)
+    results = search(tab, site_server, "tailbone")
+    assert "anatomy/" in results[:3], results
+    assert tab.console_errors == []
+    assert foreign_requests(tab.requests, site_server) == []
+
+
+def test_search_question_finds_the_procedure(visit, site_server):
+    tab = visit(**DESKTOP)
+    results = search(tab, site_server, "how long does it take")
+    assert any(path.startswith("procedure/") for path in results[:3]), results

@@ -1,0 +1,94 @@
+"""The strict build: clean when the project is right, loud when it is not."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import copy_project, mkdocs_build
+
+
+def test_strict_build_has_no_warnings(build):
+    assert build.returncode == 0
+    problems = [
+        line for line in build.output.splitlines()
+        if re.match(r"^(WARNING|ERROR)\b", line)
+    ]
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_nav_page_is_built(built_site, nav_urls):
+    for url in nav_urls:
+        assert (built_site / url / "index.html").is_file(), url
+
+
+def test_broken_internal_link_fails_and_names_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "anatomy.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nSee [the missing page](no-such-page.md).\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "anatomy.md" in result.output
+    assert "no-such-page.md" in result.output
+
+
+def test_broken_anchor_fails_and_names_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "faq.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nSee [a missing section](anatomy.md#no-such-section).\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "faq.md" in result.output and "no-such-section" in result.output
+
+
+def test_missing_front_matter_field_fails_and_names_file_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "risks.md"
+    text = page.read_text(encoding="utf-8")
+    assert "\nreviewer:" in text
+    page.write_text(re.sub(r"\nreviewer:[^\n]*", "", text, count=1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "risks.md: front matter field 'reviewer' is missing" in result.output
+
+
+def test_bad_glossary_line_fails_and_names_the_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    glossary = project / "includes" / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "coccyx = tailbone\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "includes/glossary.md:" in result.output
+    assert "coccyx = tailbone" in result.output
+
+
+def test_no_google_fonts_or_other_sites_in_the_html(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html, path
+        assert "fonts.gstatic" not in html, path
+        # No stylesheet, script, image or frame loaded from another origin
+        # (a canonical link names the public address but loads nothing).
+        tags = re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", html)
+        foreign = [
+            tag for tag in tags
+            if re.search(r'\b(?:src|href)="(?:https?:)?//', tag)
+            and 'rel="canonical"' not in tag
+        ]
+        assert foreign == [], (path, foreign)
+
+
+def test_404_page_is_plain_and_links_home_and_faq(built_site):
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "cannot find that page" in html
+    assert re.search(r'href="[^"]*/faq/"', html)
+    assert "Go to the home page" in html

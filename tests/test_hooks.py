@@ -1,0 +1,85 @@
+"""The hooks' plain functions, called directly (no MkDocs build)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontmatter import check_front_matter
+from glossary import parse_glossary, render_glossary
+
+GOOD = {
+    "title": "Anatomy",
+    "description": "Where the ganglion impar is.",
+    "reviewed": dt.date(2026, 11, 25),
+    "reviewer": "Editorial team",
+    "next_review": dt.date(2027, 11, 25),
+}
+
+
+def test_valid_front_matter_passes():
+    assert check_front_matter(GOOD, "anatomy.md") == []
+
+
+@pytest.mark.parametrize("field", sorted(GOOD))
+def test_each_missing_field_is_named(field):
+    meta = {key: value for key, value in GOOD.items() if key != field}
+    assert check_front_matter(meta, "anatomy.md") == [
+        f"anatomy.md: front matter field '{field}' is missing"
+    ]
+
+
+def test_long_description_is_refused_with_its_length():
+    meta = dict(GOOD, description="x" * 161)
+    [problem] = check_front_matter(meta, "faq.md")
+    assert "faq.md: front matter field 'description' has 161 characters" in problem
+
+
+def test_description_of_160_characters_is_allowed():
+    assert check_front_matter(dict(GOOD, description="x" * 160), "faq.md") == []
+
+
+@pytest.mark.parametrize("value", ["25/11/2026", "soon", 2026])
+def test_malformed_date_is_refused(value):
+    [problem] = check_front_matter(dict(GOOD, reviewed=value), "risks.md")
+    assert problem.startswith("risks.md: front matter field 'reviewed' must be a date")
+    assert repr(value) in problem
+
+
+def test_next_review_must_follow_reviewed():
+    meta = dict(GOOD, next_review=dt.date(2026, 1, 1))
+    [problem] = check_front_matter(meta, "about.md")
+    assert "'next_review' (2026-01-01) must come after 'reviewed' (2026-11-25)" in problem
+
+
+def test_title_must_be_text():
+    [problem] = check_front_matter(dict(GOOD, title=["a"]), "index.md")
+    assert "'title' must be text" in problem
+
+
+def test_glossary_parses_terms_and_skips_comments():
+    text = "<!--\n a comment\n-->\n*[coccyx]: The tailbone.\n\n*[Coccyx]: The tailbone.\n"
+    assert parse_glossary(text) == {"coccyx": "The tailbone.", "Coccyx": "The tailbone."}
+
+
+def test_glossary_refuses_malformed_line_with_line_number():
+    with pytest.raises(ValueError, match=r"includes/glossary.md:2: expected"):
+        parse_glossary("*[a]: b\nnot a term\n")
+
+
+def test_glossary_refuses_duplicate_term():
+    with pytest.raises(ValueError, match="defined twice"):
+        parse_glossary("*[a]: b\n*[a]: c\n")
+
+
+def test_glossary_lists_case_variants_once_in_order():
+    listing = render_glossary(
+        {"sacrum": "A bone.", "coccyx": "The tailbone.", "Coccyx": "The tailbone."}
+    )
+    assert listing == "Coccyx\n:   The tailbone.\n\nSacrum\n:   A bone.\n"
+
+
+def test_glossary_refuses_case_variants_with_different_meanings():
+    with pytest.raises(ValueError, match="same meaning"):
+        render_glossary({"coccyx": "The tailbone.", "Coccyx": "A bone."})
