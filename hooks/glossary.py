@@ -4,7 +4,9 @@
 ``pymdownx.snippets`` appends it to every page, so ``abbr`` gives each use of
 a term its definition on hover, tap and keyboard focus. This hook writes the
 same terms as a definition list where the Glossary page says
-``<!-- glossary -->``, so the two can never drift apart.
+``<!-- glossary -->``, so the two can never drift apart. It also makes each
+term reachable by keyboard and by tap (``tabindex="0"``), so the definition
+shows on focus too, except inside a link, which is focusable already.
 
 The work is done by :func:`parse_glossary` and :func:`render_glossary`, plain
 functions that tests and other build tools can call; ``on_page_markdown`` is
@@ -26,6 +28,7 @@ GLOSSARY_FILE = "includes/glossary.md"
 GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
+_TAG = re.compile(r"<(?P<end>/?)(?P<name>a|abbr)\b(?P<rest>[^>]*)>", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------
 # Helper functions
@@ -81,6 +84,23 @@ def render_glossary(terms: dict[str, str]) -> str:
     return "\n".join(blocks)
 
 
+def focusable_abbreviations(html: str) -> str:
+    """Add ``tabindex="0"`` to every ``<abbr title>`` that is not in a link."""
+    depth = 0
+
+    def visit(match: re.Match) -> str:
+        nonlocal depth
+        name, end, rest = match["name"].lower(), match["end"], match["rest"]
+        if name == "a":
+            depth = max(0, depth - 1) if end else depth + 1
+            return match[0]
+        if end or depth or "title=" not in rest or "tabindex" in rest:
+            return match[0]
+        return f'<abbr tabindex="0"{rest}>'
+
+    return _TAG.sub(visit, html)
+
+
 # ----------------------------------------------------------------------------
 # Hooks
 # ----------------------------------------------------------------------------
@@ -99,3 +119,8 @@ def on_page_markdown(markdown, *, page, config, files):
     except ValueError as error:
         raise PluginError(str(error)) from error
     return markdown.replace(MARKER, listing)
+
+
+def on_page_content(html, *, page, config, files):
+    """Let keyboard and touch users reach each term's definition."""
+    return focusable_abbreviations(html)

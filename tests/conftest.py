@@ -119,6 +119,22 @@ def nav_urls(mkdocs_config) -> list[str]:
     return [page_url(src) for src in nav_files(mkdocs_config["nav"])]
 
 
+@pytest.fixture(scope="session")
+def report(request):
+    """Text appended here (tables of grades, search hits) is printed at the end."""
+    tables = []
+    request.config._reports = tables
+    return tables
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    tables = getattr(config, "_reports", [])
+    if tables:
+        terminalreporter.section("Content report")
+    for table in tables:
+        terminalreporter.write_line(table + "\n")
+
+
 # ----------------------------------------------------------------------------
 # Serving
 # ----------------------------------------------------------------------------

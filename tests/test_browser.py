@@ -85,26 +85,42 @@ def test_missing_page_shows_plain_404_with_working_links(visit, site_server):
 
 
 def search(tab, server, query: str) -> list[str]:
-    """Type ``query`` into the search box; return result page paths, best first."""
+    """Type ``query`` into the search box; return result page paths, best first.
+
+    The box is emptied first (Material then shows its "type to start" note),
+    the query is typed key by key, and the results are read once they have
+    stopped changing, so an earlier query's results are never read.
+    """
     page = tab.page
     if not page.url.startswith(server.origin):
         page.goto(server.url(), wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    box.press_sequentially(query, delay=10)
+    box.press("Backspace")
     page.wait_for_function(
-        """(query) => {
-            const meta = document.querySelector('.md-search-result__meta');
-            const box = document.querySelector('input.md-search__input');
-            return box.value === query && meta && /\\d+ matching|No matching/.test(meta.textContent);
-        }""",
-        arg=query,
+        "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
     )
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a",
-        "links => links.map(a => a.href)",
-    )
+    box.press_sequentially(query, delay=20)
+    # One list item per page, its first link the page itself (the others
+    # are sections of that page).
+    read = """() => {
+        const meta = document.querySelector('.md-search-result__meta').textContent;
+        const items = [...document.querySelectorAll(
+            '.md-search-result__list > .md-search-result__item')];
+        return meta + '|' + items.map(item => item.querySelector('a').href).join(' ');
+    }"""
+    previous, stable = None, 0
+    for _ in range(100):
+        page.wait_for_timeout(150)
+        current = page.evaluate(read)
+        stable = stable + 1 if current == previous and "matching" in current.lower() else 0
+        if stable >= 3:
+            break
+        previous = current
+    else:
+        raise AssertionError(f"search results for {query!r} never settled: {current}")
+    hrefs = current.split("|", 1)[1].split()
     return [urlsplit(href).path[len(server.prefix):] for href in hrefs]
 
 

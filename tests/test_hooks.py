@@ -83,3 +83,18 @@ def test_glossary_lists_case_variants_once_in_order():
 def test_glossary_refuses_case_variants_with_different_meanings():
     with pytest.raises(ValueError, match="same meaning"):
         render_glossary({"coccyx": "The tailbone.", "Coccyx": "A bone."})
+
+
+def test_terms_become_focusable_except_inside_links():
+    from glossary import focusable_abbreviations
+
+    html = (
+        '<p><abbr title="The tailbone.">coccyx</abbr> and '
+        '<a href="x/">the <abbr title="A bone.">sacrum</abbr></a> and '
+        '<abbr title="A bone.">sacrum</abbr></p>'
+    )
+    assert focusable_abbreviations(html) == (
+        '<p><abbr tabindex="0" title="The tailbone.">coccyx</abbr> and '
+        '<a href="x/">the <abbr title="A bone.">sacrum</abbr></a> and '
+        '<abbr tabindex="0" title="A bone.">sacrum</abbr></p>'
+    )
