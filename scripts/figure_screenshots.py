@@ -91,7 +91,7 @@ def main(argv=None) -> int:
         browser = launch(playwright)
         for suffix, scheme, system in cases:
             context = browser.new_context(
-                viewport={"width": PHONE_WIDTH, "height": 740},
+                viewport={"width": PHONE_WIDTH, "height": 200},
                 device_scale_factor=2, color_scheme=system,
             )
             page = context.new_page()

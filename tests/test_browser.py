@@ -136,3 +136,30 @@ def test_search_question_finds_the_procedure(visit, site_server):
     tab = visit(**DESKTOP)
     results = search(tab, site_server, "how long does it take")
     assert any(path.startswith("procedure/") for path in results[:3]), results
+
+
+ACTIVE_TOOLTIP = """() => [...document.querySelectorAll('.md-tooltip2--active')]
+    .map(tip => tip.textContent.trim())"""
+
+
+def test_glossary_term_shows_its_meaning_on_focus_and_tap(visit, site_server):
+    from glossary import GLOSSARY_FILE, parse_glossary
+    from conftest import ROOT
+
+    terms = parse_glossary((ROOT / GLOSSARY_FILE).read_text(encoding="utf-8"))
+
+    desktop = visit(**DESKTOP)
+    desktop.page.goto(site_server.url("anatomy/"), wait_until="networkidle")
+    term = desktop.page.locator("article p abbr").first
+    word = term.inner_text()
+    term.focus()
+    desktop.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
+    assert desktop.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
+
+    phone = visit(**PHONE)
+    phone.page.goto(site_server.url("procedure/during/"), wait_until="networkidle")
+    term = phone.page.locator("article li abbr").first
+    word = term.inner_text()
+    term.tap()
+    phone.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
+    assert phone.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
