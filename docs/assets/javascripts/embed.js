@@ -1,0 +1,1 @@
+/* The clinic's side of embedding: see docs/for-clinics/embed.md. */

@@ -1,0 +1,1 @@
+/* The framed side of embedding: see docs/for-clinics/embed.md. */

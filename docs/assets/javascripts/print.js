@@ -1,0 +1,1 @@
+/* The "Print this page" button on the checklist page. */
