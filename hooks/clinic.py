@@ -199,6 +199,17 @@ def local_rule(clinic: dict, key: str) -> str:
     return value
 
 
+def clinic_says(clinic: dict, key: str) -> str:
+    """"**<Clinic> says:** <rule>" when the clinic set ``key``, else nothing.
+
+    For places where the page already reads neutrally and the clinic's own
+    rule, when there is one, is added beside it.
+    """
+    if clinic.get(key) is None:
+        return ""
+    return f"**{clinic['name'] or 'Your clinic'} says:** {local_rule(clinic, key)}"
+
+
 def phone_link(clinic: dict, key: str = "phone") -> str | None:
     """A Markdown ``tel:`` link for one of the clinic's numbers, or None."""
     number, href = clinic.get(key), clinic.get(f"{key}_tel")
@@ -207,9 +218,13 @@ def phone_link(clinic: dict, key: str = "phone") -> str | None:
 
 def call_clinic(clinic: dict) -> str:
     """How to call the clinic, in words, with its number as a link if set."""
-    name = clinic["name"] or "your clinic"
     link = phone_link(clinic, "phone")
-    text = f"call {name} on {link}" if link else f"call {name}"
+    if link:
+        text = f"call {clinic['name'] or 'your clinic'} on {link}"
+    elif clinic["name"]:
+        text = f"call {clinic['name']} on the number they gave you"
+    else:
+        text = "call the phone number your clinic gave you"
     after = phone_link(clinic, "after_hours_phone")
     if after:
         text += f" (out of hours: {after})"
@@ -236,6 +251,7 @@ def define_env(env):
     env.conf["extra"]["clinic"] = clinic
     env.variables["clinic"] = clinic
     env.macro(lambda key: local_rule(clinic, key), "local_rule")
+    env.macro(lambda key: clinic_says(clinic, key), "clinic_says")
     env.macro(lambda key="phone": phone_link(clinic, key), "phone_link")
     env.macro(lambda: call_clinic(clinic), "call_clinic")
     env.macro(lambda: emergency(clinic), "emergency")
