@@ -6,7 +6,8 @@ a term its definition on hover, tap and keyboard focus. This hook writes the
 same terms as a definition list where the Glossary page says
 ``<!-- glossary -->``, so the two can never drift apart. It also makes each
 term reachable by keyboard and by tap (``tabindex="0"``), so the definition
-shows on focus too, except inside a link, which is focusable already.
+shows on focus too, except inside a link, which is focusable already. Terms
+in headings are left plain: a title is not the place for a dotted underline.
 
 The work is done by :func:`parse_glossary` and :func:`render_glossary`, plain
 functions that tests and other build tools can call; ``on_page_markdown`` is
@@ -29,6 +30,8 @@ GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
 _TAG = re.compile(r"<(?P<end>/?)(?P<name>a|abbr)\b(?P<rest>[^>]*)>", re.IGNORECASE)
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+_ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.IGNORECASE)
 
 # ----------------------------------------------------------------------------
 # Helper functions
@@ -85,7 +88,9 @@ def render_glossary(terms: dict[str, str]) -> str:
 
 
 def focusable_abbreviations(html: str) -> str:
-    """Add ``tabindex="0"`` to every ``<abbr title>`` that is not in a link."""
+    """Add ``tabindex="0"`` to every ``<abbr title>`` that is not in a link,
+    and unwrap the ones in headings."""
+    html = _HEADING.sub(lambda match: _ABBR_TAG.sub("", match[0]), html)
     depth = 0
 
     def visit(match: re.Match) -> str:

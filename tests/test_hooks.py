@@ -98,3 +98,10 @@ def test_terms_become_focusable_except_inside_links():
         '<a href="x/">the <abbr title="A bone.">sacrum</abbr></a> and '
         '<abbr tabindex="0" title="A bone.">sacrum</abbr></p>'
     )
+
+
+def test_terms_in_headings_are_left_plain():
+    from glossary import focusable_abbreviations
+
+    html = '<h2 id="x">What is the <abbr title="A bone.">sacrum</abbr>?</h2>'
+    assert focusable_abbreviations(html) == '<h2 id="x">What is the sacrum?</h2>'
