@@ -1,1 +1,170 @@
-/* The clinic's side of embedding: see docs/for-clinics/embed.md. */
+/* The clinic's side of embedding: see docs/for-clinics/embed.md.
+ *
+ * A clinic pastes, anywhere in its page:
+ *
+ *   <div data-impar-guide="procedure/"></div>
+ *   <script src="https://GUIDE-ADDRESS/assets/javascripts/embed.js" async></script>
+ *
+ * For every element with `data-impar-guide` this script puts an <iframe> with
+ * that page of the guide, in embed view, inside the element. The guide page
+ * then reports its content height; this script sets the frame to that height,
+ * so the frame never shows a scrollbar of its own.
+ *
+ * Safety: the guide's address (origin) is taken from this script's own `src`.
+ * A height message is used only when it comes from exactly that origin AND
+ * from the window of the frame it sizes; it must say {type: "gib:height"} and
+ * carry a finite number, which is clamped to 100..50000 px. Any other message
+ * is ignored, silently. Pages outside the guide are never framed.
+ *
+ * Optional attribute on the element: data-impar-guide-title="…" (the frame's
+ * title for screen readers; default: "Patient guide: <page>").
+ *
+ * One global, `ImparGuideEmbed`, with `scan()` for pages that add elements
+ * later. Loading the script twice is harmless. No cookies, no storage, no
+ * requests of its own. MIT-style: copy and adapt freely.
+ */
+(function () {
+  "use strict";
+
+  var ATTRIBUTE = "data-impar-guide";
+  var TITLE_ATTRIBUTE = "data-impar-guide-title";
+  var MESSAGE_TYPE = "gib:height";
+  var MIN_HEIGHT = 100;
+  var MAX_HEIGHT = 50000;
+  var START_HEIGHT = 600;
+
+  if (window.ImparGuideEmbed && typeof window.ImparGuideEmbed.scan === "function") {
+    window.ImparGuideEmbed.scan();
+    return;
+  }
+
+  /* The guide's root: this file is served at <root>/assets/javascripts/embed.js. */
+  function findOwnScript() {
+    if (document.currentScript && document.currentScript.src) return document.currentScript;
+    var scripts = document.querySelectorAll("script[src]");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/\/assets\/(?:javascripts\/)?embed\.js(?:[?#].*)?$/.test(scripts[i].src)) {
+        return scripts[i];
+      }
+    }
+    return null;
+  }
+
+  var script = findOwnScript();
+  if (!script) return;
+  var root = new URL("../../", script.src);
+  var guideOrigin = root.origin;
+
+  /* Every frame this script made: {iframe, path (last reported), titled}. */
+  var frames = [];
+
+  function pageUrl(value) {
+    /* The page path as written by the clinic, e.g. "procedure/before/",
+       "/get-help/" or "" (home); an optional #section is kept. */
+    var text = String(value || "").trim();
+    var hash = "";
+    var at = text.indexOf("#");
+    if (at >= 0) {
+      hash = text.slice(at);
+      text = text.slice(0, at);
+    }
+    if (/^[a-z][a-z0-9+.-]*:|^\/\/|\?|\\/i.test(text)) return null;
+    text = text.replace(/^\/+/, "");
+    var url;
+    try {
+      url = new URL(text, root);
+    } catch (error) {
+      return null;
+    }
+    /* Only pages of this guide ("../" cannot climb out of it). */
+    if (url.origin !== guideOrigin || url.pathname.indexOf(root.pathname) !== 0) return null;
+    url.search = "?embed";
+    url.hash = hash;
+    return url;
+  }
+
+  function describe(pathname) {
+    var page = pathname.indexOf(root.pathname) === 0
+      ? pathname.slice(root.pathname.length)
+      : pathname;
+    var words = page.split("/").filter(Boolean).map(function (part) {
+      return part.replace(/\.html$/, "").replace(/[-_]+/g, " ");
+    });
+    return "Patient guide: " + (words.length ? words.join(", ") : "home");
+  }
+
+  function setHeight(iframe, height) {
+    var px = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)));
+    iframe.setAttribute("height", String(px));
+    iframe.style.height = px + "px";
+  }
+
+  function build(element) {
+    var url = pageUrl(element.getAttribute(ATTRIBUTE));
+    if (!url) {
+      if (window.console && console.warn) {
+        console.warn("Patient guide embed: not a page of the guide:", element.getAttribute(ATTRIBUTE));
+      }
+      return;
+    }
+    var iframe = document.createElement("iframe");
+    var title = element.getAttribute(TITLE_ATTRIBUTE);
+    var record = { iframe: iframe, path: null, titled: Boolean(title) };
+    iframe.title = title || describe(url.pathname);
+    iframe.setAttribute("loading", "lazy");
+    iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    iframe.setAttribute("width", "100%");
+    iframe.style.display = "block";
+    iframe.style.width = "100%";
+    iframe.style.border = "0";
+    setHeight(iframe, START_HEIGHT);
+    iframe.src = url.href;
+    frames.push(record);
+    element.appendChild(iframe);
+  }
+
+  function scan() {
+    var elements = document.querySelectorAll("[" + ATTRIBUTE + "]");
+    for (var i = 0; i < elements.length; i++) {
+      var element = elements[i];
+      if (element.hasAttribute(ATTRIBUTE + "-ready")) continue;
+      element.setAttribute(ATTRIBUTE + "-ready", "");
+      build(element);
+    }
+  }
+
+  function onMessage(event) {
+    if (event.origin !== guideOrigin) return;
+    var record = null;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].iframe.contentWindow === event.source && event.source) {
+        record = frames[i];
+        break;
+      }
+    }
+    if (!record) return;
+    var data = event.data;
+    if (!data || typeof data !== "object" || data.type !== MESSAGE_TYPE) return;
+    if (typeof data.height !== "number" || !isFinite(data.height)) return;
+    setHeight(record.iframe, data.height);
+
+    /* A new page inside the frame: name it, and if the reader had scrolled
+       past the top of the frame, bring the top of the new page into view. */
+    if (typeof data.path === "string" && data.path !== record.path) {
+      var first = record.path === null;
+      record.path = data.path.slice(0, 500);
+      if (!record.titled) record.iframe.title = describe(record.path);
+      if (!first && record.iframe.getBoundingClientRect().top < 0) {
+        record.iframe.scrollIntoView({ block: "start" });
+      }
+    }
+  }
+
+  window.addEventListener("message", onMessage);
+  window.ImparGuideEmbed = { scan: scan, origin: guideOrigin };
+
+  scan();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", scan);
+  }
+})();
