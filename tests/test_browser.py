@@ -163,3 +163,18 @@ def test_glossary_term_shows_its_meaning_on_focus_and_tap(visit, site_server):
     term.tap()
     phone.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
     assert phone.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
+
+
+def test_search_index_loads_only_when_the_reader_searches(visit, site_server):
+    """Pages stay light: the index and worker wait for the search box."""
+    tab = visit(**PHONE)
+    tab.page.goto(site_server.url("anatomy/"), wait_until="networkidle")
+    tab.page.wait_for_timeout(500)
+    held_back = [u for u in tab.requests if "search_index.json" in u or "/workers/search." in u]
+    assert held_back == []
+    tab.page.set_viewport_size(DESKTOP["viewport"])
+    results = search(tab, site_server, "tailbone")
+    assert "anatomy/" in results[:3]
+    loaded = [u for u in tab.requests if "search_index.json" in u or "/workers/search." in u]
+    assert len(loaded) == 2
+    assert tab.console_errors == []
