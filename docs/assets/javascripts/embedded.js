@@ -18,7 +18,12 @@
  *     that: {type: "gib:height", height: <whole px>, path: location.pathname}.
  *     The parent's embed.js checks who sent it before using it.
  *
- * No globals, no storage, no requests. Without JavaScript nothing changes.
+ * This file only decides and sets the class, so normal visits stay light; the
+ * rest (the bar, links, height reports) is in embed-view.js, which is loaded
+ * only in embed view.
+ *
+ * No globals, no storage, no requests to other sites. Without JavaScript
+ * nothing changes.
  */
 (function () {
   "use strict";
@@ -47,181 +52,9 @@
 
   html.classList.add("gib-embed");
 
-  /* The site's root (this file lives at assets/javascripts/embedded.js), to
-     tell links within the guide from links to anything else. */
-  var script = document.currentScript;
-  var root = new URL("../../", script && script.src ? script.src : location.href);
-
-  function isGuideLink(url) {
-    return url.origin === location.origin && url.pathname.indexOf(root.pathname) === 0;
-  }
-
-  /* This page's address without the embed switch: the "full guide". */
-  function fullGuideUrl() {
-    var url = new URL(location.href);
-    var params = new URLSearchParams(url.search);
-    params.delete("embed");
-    var search = params.toString();
-    url.search = search ? "?" + search : "";
-    return url.href;
-  }
-
-  /* Add `?embed` to a link within the guide (keeping any other query and the
-     #section). Links to this same page (table of contents, footnotes) are left
-     alone: they only scroll. */
-  function keepEmbed(link) {
-    var url;
-    try {
-      url = new URL(link.href, location.href);
-    } catch (error) {
-      return;
-    }
-    if (!/^https?:$/.test(url.protocol) || !isGuideLink(url)) return;
-    if (embedParam(url.search)) return;
-    if (url.pathname === location.pathname && url.search === location.search) return;
-    url.search = url.search ? url.search + "&embed" : "?embed";
-    link.setAttribute("href", url.href);
-  }
-
-  /* Links to other websites (and to other sites on this same host) open in a
-     new tab. tel:, mailto: and #section links are left alone. */
-  function openElsewhere(link) {
-    var url;
-    try {
-      url = new URL(link.href, location.href);
-    } catch (error) {
-      return;
-    }
-    if (!/^https?:$/.test(url.protocol) || isGuideLink(url)) return;
-    link.target = "_blank";
-    var rel = (link.getAttribute("rel") || "").split(/\s+/).filter(Boolean);
-    ["noopener", "noreferrer"].forEach(function (word) {
-      if (rel.indexOf(word) < 0) rel.push(word);
-    });
-    link.setAttribute("rel", rel.join(" "));
-  }
-
-  function fixLink(link) {
-    if (!link || !link.hasAttribute("href") || link.hasAttribute("data-gib-full-guide")) return;
-    openElsewhere(link);
-    if (asked && !framed) keepEmbed(link);
-  }
-
-  /* The bar at the top: where the content comes from, and the way out. */
-  function addBar() {
-    if (document.querySelector(".gib-embed-bar")) return;
-    var bar = document.createElement("aside");
-    bar.className = "gib-embed-bar md-typeset";
-    bar.setAttribute("aria-label", "Full guide");
-    var inner = document.createElement("p");
-    inner.className = "gib-embed-bar__inner md-grid";
-
-    var name = document.querySelector(".md-header__title .md-header__topic .md-ellipsis");
-    if (name && name.textContent.trim()) {
-      var source = document.createElement("span");
-      source.className = "gib-embed-bar__source";
-      source.textContent = name.textContent.trim();
-      inner.appendChild(source);
-    }
-
-    var link = document.createElement("a");
-    link.className = "gib-embed-bar__link";
-    link.href = fullGuideUrl();
-    link.target = "_blank";
-    link.rel = "noopener";
-    link.setAttribute("data-gib-full-guide", "");
-    link.appendChild(document.createTextNode("Open the full guide"));
-    var note = document.createElement("span");
-    note.className = "gib-visually-hidden";
-    note.textContent = " (opens in a new tab)";
-    link.appendChild(note);
-    inner.appendChild(link);
-    bar.appendChild(inner);
-
-    /* After the "When to get help" bar, before the content. */
-    var announce = document.querySelector("[data-md-component=announce]");
-    var container = document.querySelector(".md-container");
-    if (announce && announce.parentNode) {
-      announce.parentNode.insertBefore(bar, announce.nextSibling);
-    } else if (container && container.parentNode) {
-      container.parentNode.insertBefore(bar, container);
-    } else {
-      document.body.insertBefore(bar, document.body.firstChild);
-    }
-  }
-
-  /* ---- Height reporting (only inside a frame) ---------------------------- */
-
-  var lastHeight = -1;
-  var pending = false;
-
-  function contentHeight() {
-    /* embed.css lets <html> and <body> take the height of their content (not
-       of the frame), so this shrinks as well as grows. */
-    return Math.ceil(html.getBoundingClientRect().height);
-  }
-
-  function report(force) {
-    pending = false;
-    var height = contentHeight();
-    if (!force && height === lastHeight) return;
-    lastHeight = height;
-    /* "*": the clinic's origin is not known here. The message carries
-       nothing but a height and this page's path. */
-    window.parent.postMessage(
-      { type: MESSAGE_TYPE, height: height, path: location.pathname }, "*"
-    );
-  }
-
-  function scheduleReport() {
-    if (pending) return;
-    pending = true;
-    window.requestAnimationFrame(function () {
-      report(false);
-    });
-  }
-
-  function startReporting() {
-    if (!framed || !document.body) return;
-    report(true);
-    if (typeof ResizeObserver === "function") {
-      var observer = new ResizeObserver(scheduleReport);
-      observer.observe(html);
-      observer.observe(document.body);
-    }
-    /* Older browsers, and changes a ResizeObserver on <html> may miss. */
-    window.addEventListener("resize", scheduleReport);
-    window.addEventListener("load", function () {
-      report(true);
-    });
-    /* Back to a page kept in the browser's memory: tell the height again. */
-    window.addEventListener("pageshow", function (event) {
-      if (event.persisted) report(true);
-    });
-    if (document.fonts && document.fonts.ready) {
-      document.fonts.ready.then(scheduleReport);
-    }
-  }
-
-  /* ---- Start ------------------------------------------------------------- */
-
-  function start() {
-    addBar();
-    Array.prototype.forEach.call(document.querySelectorAll("a[href]"), fixLink);
-    startReporting();
-  }
-
-  /* Links added later (search results, tooltips) are fixed as they are used. */
-  function onActivate(event) {
-    var target = event.target;
-    if (target && target.closest) fixLink(target.closest("a[href]"));
-  }
-  document.addEventListener("click", onActivate, true);
-  document.addEventListener("auxclick", onActivate, true);
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  /* The rest of the embed view, from the same folder as this file. */
+  var self = document.currentScript;
+  var view = document.createElement("script");
+  view.src = new URL("embed-view.js", self && self.src ? self.src : location.href).href;
+  document.head.appendChild(view);
 })();
