@@ -40,7 +40,7 @@ CHECKLIST = "print/"
 PAPERS = ("A4", "Letter")
 MAX_SHEETS = 2
 
-# Paper in CSS pixels (96 per inch) and the margins set by @page in print.css.
+# Paper in CSS pixels (96 per inch) and the margins set by @page in the print part of extra.css.
 PAPER_PX = {"A4": (793.7, 1122.5), "Letter": (816.0, 1056.0)}
 MARGIN_PX = {"top": 10 / 25.4 * 96, "side": 12 / 25.4 * 96}
 

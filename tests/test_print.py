@@ -338,7 +338,7 @@ def test_paper_is_black_on_white_with_the_light_figures(visit, site_server, sche
 @pytest.mark.parametrize("javascript", [True, False])
 def test_picture_descriptions_print_open(visit, site_server, javascript):
     """Closed <details> print open: with JavaScript (print.js, and Material for
-    its own) and without (print.css)."""
+    its own) and without (the print part of extra.css)."""
     tab = visit(java_script_enabled=javascript)
     tab.page.goto(site_server.url("procedure/after/"), wait_until="load")
     details = tab.page.locator("article details")

@@ -132,7 +132,7 @@
   var pending = false;
 
   function contentHeight() {
-    /* embed.css lets <html> and <body> take the height of their content (not
+    /* the embed part of extra.css lets <html> and <body> take the height of their content (not
        of the frame), so this shrinks as well as grows. */
     return Math.ceil(html.getBoundingClientRect().height);
   }

@@ -5,7 +5,7 @@
  *
  * A page is in embed view when it is shown inside a frame, or when its address
  * has `?embed` (or `embed=1`; `embed=0` switches it off). In embed view:
- *   - <html> gets the class `gib-embed`; embed.css hides the site header,
+ *   - <html> gets the class `gib-embed`; the embed part of extra.css hides the site header,
  *     navigation, footer and palette toggle and keeps the content and the
  *     "When to get help" bar;
  *   - a small bar with an "Open the full guide" link (new tab) is added;

@@ -6,9 +6,9 @@
  * 2. While printing, collapsible blocks (<details>, such as "Describe this
  *    picture") are open, and closed again afterwards. Material does this for
  *    the blocks it set up when the page loaded; this covers every block.
- *    Without JavaScript, print.css opens them where the browser allows.
+ *    Without JavaScript, the print part of extra.css opens them where the browser allows.
  * 3. While printing, a link whose text is already its address is marked, so
- *    that print.css does not print the address a second time after it.
+ *    that the print part of extra.css does not print the address a second time after it.
  */
 (function () {
   "use strict";
