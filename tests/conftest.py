@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+# Reading the nav is shared with the benchmark script.
+from bench import nav_files, page_url  # noqa: E402
+
 # Everything the build reads; copied when a test needs to break something.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "includes")
 
@@ -89,28 +92,6 @@ def mkdocs_config():
 
     os.environ.pop("SITE_URL", None)
     return load_config(str(ROOT / "mkdocs.yml"))
-
-
-def nav_files(nav) -> list[str]:
-    """Flatten the ``nav`` setting of mkdocs.yml into its Markdown files."""
-    files = []
-    for item in nav:
-        value = item if isinstance(item, str) else next(iter(item.values()))
-        if isinstance(value, list):
-            files.extend(nav_files(value))
-        else:
-            files.append(value)
-    return files
-
-
-def page_url(src: str) -> str:
-    """The URL path of a built page, relative to the site root."""
-    path = src[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        path = path[: -len("index")]
-    else:
-        path += "/"
-    return path
 
 
 @pytest.fixture(scope="session")

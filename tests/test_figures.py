@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
+from clinic import contrast_ratio as contrast
 from conftest import ROOT
 from test_browser import PHONE
 
@@ -22,18 +23,6 @@ MIN_TEXT_PX = 12    # rendered label size on a 360 px wide phone
 # fills a shape drawn as a thick line (the inside of the C-arm); its edges are
 # drawn in a contrasting outline colour, which is checked.
 AREA_COLOURS = {"bg", "body", "bone", "gut", "dye"}
-
-
-def luminance(hex_colour: str) -> float:
-    """WCAG relative luminance of ``#rrggbb``."""
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def palette(style: str, selector: str) -> dict[str, str]:

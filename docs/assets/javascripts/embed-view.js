@@ -45,14 +45,20 @@
   /* Add `?embed` to a link within the guide (keeping any other query and the
      #section). Links to this same page (table of contents, footnotes) are left
      alone: they only scroll. */
-  function keepEmbed(link) {
+  /* A link's target as a URL, or null when it is not a web (http/https) link. */
+  function webTarget(link) {
     var url;
     try {
       url = new URL(link.href, location.href);
     } catch (error) {
-      return;
+      return null;
     }
-    if (!/^https?:$/.test(url.protocol) || !isGuideLink(url)) return;
+    return /^https?:$/.test(url.protocol) ? url : null;
+  }
+
+  function keepEmbed(link) {
+    var url = webTarget(link);
+    if (!url || !isGuideLink(url)) return;
     if (embedParam(url.search)) return;
     if (url.pathname === location.pathname && url.search === location.search) return;
     url.search = url.search ? url.search + "&embed" : "?embed";
@@ -62,13 +68,8 @@
   /* Links to other websites (and to other sites on this same host) open in a
      new tab. tel:, mailto: and #section links are left alone. */
   function openElsewhere(link) {
-    var url;
-    try {
-      url = new URL(link.href, location.href);
-    } catch (error) {
-      return;
-    }
-    if (!/^https?:$/.test(url.protocol) || isGuideLink(url)) return;
+    var url = webTarget(link);
+    if (!url || isGuideLink(url)) return;
     link.target = "_blank";
     var rel = (link.getAttribute("rel") || "").split(/\s+/).filter(Boolean);
     ["noopener", "noreferrer"].forEach(function (word) {
