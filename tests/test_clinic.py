@@ -161,6 +161,9 @@ def test_local_rules_appear_on_before_and_after(clinic_site):
     after = soup(clinic_site, "procedure/after/").find("article").get_text(" ")
     assert SAMPLE["driving"] in after
     assert "about 45 minutes" in after
+    faq = re.sub(r"\s+", " ", soup(clinic_site, "faq/").find("article").get_text(" "))
+    for key in ("fasting", "blood_thinners", "driving"):
+        assert f"Riverside Pain Clinic says: {SAMPLE[key]}" in faq
 
 
 def test_without_a_clinic_block_pages_read_neutrally(built_site):
