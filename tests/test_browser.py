@@ -142,27 +142,26 @@ ACTIVE_TOOLTIP = """() => [...document.querySelectorAll('.md-tooltip2--active')]
     .map(tip => tip.textContent.trim())"""
 
 
-def test_glossary_term_shows_its_meaning_on_focus_and_tap(visit, site_server):
+@pytest.mark.parametrize(
+    "layout, url, selector, action",
+    [(DESKTOP, "anatomy/", "article p abbr", "focus"),
+     (PHONE, "procedure/during/", "article li abbr", "tap")],
+    ids=["keyboard-focus", "tap"],
+)
+def test_glossary_term_shows_its_meaning_on_focus_and_tap(
+    visit, site_server, layout, url, selector, action
+):
     from glossary import GLOSSARY_FILE, parse_glossary
     from conftest import ROOT
 
     terms = parse_glossary((ROOT / GLOSSARY_FILE).read_text(encoding="utf-8"))
-
-    desktop = visit(**DESKTOP)
-    desktop.page.goto(site_server.url("anatomy/"), wait_until="networkidle")
-    term = desktop.page.locator("article p abbr").first
+    tab = visit(**layout)
+    tab.page.goto(site_server.url(url), wait_until="networkidle")
+    term = tab.page.locator(selector).first
     word = term.inner_text()
-    term.focus()
-    desktop.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
-    assert desktop.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
-
-    phone = visit(**PHONE)
-    phone.page.goto(site_server.url("procedure/during/"), wait_until="networkidle")
-    term = phone.page.locator("article li abbr").first
-    word = term.inner_text()
-    term.tap()
-    phone.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
-    assert phone.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
+    getattr(term, action)()
+    tab.page.wait_for_function(f"() => ({ACTIVE_TOOLTIP})().length === 1")
+    assert tab.page.evaluate(ACTIVE_TOOLTIP) == [terms[word]]
 
 
 def test_search_index_loads_only_when_the_reader_searches(visit, site_server):

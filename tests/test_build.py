@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import copy_project, mkdocs_build
 
 
@@ -21,31 +23,23 @@ def test_every_nav_page_is_built(built_site, nav_urls):
         assert (built_site / url / "index.html").is_file(), url
 
 
-def test_broken_internal_link_fails_and_names_the_file(tmp_path):
+@pytest.mark.parametrize(
+    "page, link, named",
+    [
+        ("anatomy.md", "[the missing page](no-such-page.md)", "no-such-page.md"),
+        ("faq.md", "[a missing section](anatomy.md#no-such-section)", "no-such-section"),
+    ],
+    ids=["broken-page-link", "broken-anchor"],
+)
+def test_broken_internal_link_fails_and_names_the_file(tmp_path, page, link, named):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "anatomy.md"
-    page.write_text(
-        page.read_text(encoding="utf-8")
-        + "\nSee [the missing page](no-such-page.md).\n",
-        encoding="utf-8",
+    source = project / "docs" / page
+    source.write_text(
+        source.read_text(encoding="utf-8") + f"\nSee {link}.\n", encoding="utf-8"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "anatomy.md" in result.output
-    assert "no-such-page.md" in result.output
-
-
-def test_broken_anchor_fails_and_names_the_file(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "faq.md"
-    page.write_text(
-        page.read_text(encoding="utf-8")
-        + "\nSee [a missing section](anatomy.md#no-such-section).\n",
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "faq.md" in result.output and "no-such-section" in result.output
+    assert page in result.output and named in result.output
 
 
 def test_missing_front_matter_field_fails_and_names_file_and_field(tmp_path):
