@@ -166,6 +166,12 @@ def test_local_rules_appear_on_before_and_after(clinic_site):
         assert f"Riverside Pain Clinic says: {SAMPLE[key]}" in faq
 
 
+def test_clinic_values_leave_no_raw_syntax(clinic_site, nav_urls):
+    from test_content import syntax_leaks
+
+    assert syntax_leaks(clinic_site, nav_urls) == []
+
+
 def test_without_a_clinic_block_pages_read_neutrally(built_site):
     before = soup(built_site, "procedure/before/").find("article").get_text(" ")
     assert NEUTRAL["fasting"] in before and NEUTRAL["arrival_minutes_before"] in before

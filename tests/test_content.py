@@ -133,3 +133,25 @@ def test_glossary_terms_carry_their_meaning_on_every_page(built_site, nav_urls):
             assert abbr.get("title") == terms[abbr.get_text()], (url, abbr)
     anatomy = article(built_site, "anatomy/").find_all("abbr")
     assert {abbr.get_text().casefold() for abbr in anatomy} >= {"coccyx", "sacrum"}
+
+
+LEAKS = re.compile(r"\*\*|\{\{|\}\}|\{%|%\}|\[ \]|\]\(|(?:^|\s)- \S.*\s- \S|^#+ ", re.M)
+
+
+def syntax_leaks(site, urls) -> list[str]:
+    """Blocks whose visible text still holds Markdown or template syntax."""
+    found = []
+    for url in urls:
+        for block in article(site, url).find_all(["p", "li", "td", "dd", "h1", "h2", "h3"]):
+            if block.find_parent(["pre", "code"]) or block.name == "li" and block.find("pre"):
+                continue
+            text = " ".join(s for s in block.find_all(string=True) if not s.find_parent("code"))
+            if LEAKS.search(text):
+                found.append(f"{url or 'home'}: {text.strip()[:120]}")
+    return found
+
+
+def test_no_markdown_or_template_syntax_leaks_into_pages(built_site, nav_urls):
+    """A broken list, an unclosed emphasis or an unrendered macro shows up as
+    raw syntax in the text a reader sees."""
+    assert syntax_leaks(built_site, nav_urls) == []
