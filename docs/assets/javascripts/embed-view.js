@@ -13,15 +13,6 @@
   } catch (error) {
     framed = true;
   }
-  /* Outside a frame, the embed view is on only because the address asked. */
-  var asked = !framed;
-
-  function embedParam(search) {
-    var params = new URLSearchParams(search);
-    if (!params.has("embed")) return false;
-    var value = params.get("embed").toLowerCase();
-    return value !== "0" && value !== "false" && value !== "no";
-  }
 
   /* The site's root (this file lives at assets/javascripts/embed-view.js),
      to tell links within the guide from links to anything else. */
@@ -59,7 +50,7 @@
   function keepEmbed(link) {
     var url = webTarget(link);
     if (!url || !isGuideLink(url)) return;
-    if (embedParam(url.search)) return;
+    if (url.searchParams.has("embed")) return;  /* already says, either way */
     if (url.pathname === location.pathname && url.search === location.search) return;
     url.search = url.search ? url.search + "&embed" : "?embed";
     link.setAttribute("href", url.href);
@@ -81,7 +72,9 @@
   function fixLink(link) {
     if (!link || !link.hasAttribute("href") || link.hasAttribute("data-gib-full-guide")) return;
     openElsewhere(link);
-    if (asked && !framed) keepEmbed(link);
+    /* Outside a frame the view is on only because the address asked for it,
+       so links must carry ?embed; inside a frame the frame alone does. */
+    if (!framed) keepEmbed(link);
   }
 
   /* The bar at the top: where the content comes from, and the way out. */
