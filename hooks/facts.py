@@ -25,6 +25,8 @@ FACTS_FILE = "includes/facts.yml"
 TIERS = ("emergency", "clinic", "normal")
 # How each tier looks: Material admonition types.
 TIER_BOX = {"emergency": "danger", "clinic": "warning", "normal": "success"}
+# Every tier box also carries this class, so tests and styles can find them.
+TIER_CLASS = "gib-tier"
 FORMS = ("sentence", "short")
 _PLACEHOLDER = re.compile(r"\{(emergency|call_clinic|fact:[a-z_]+)\}")
 
@@ -161,7 +163,7 @@ def warning_signs(facts: dict, tier: str, *, subs: dict, lang: str = "en",
     if tier not in TIERS:
         raise FactsError(f"warning_signs({tier!r}): unknown tier; expected one of {', '.join(TIERS)}")
     body = facts["tiers"][tier]
-    lines = [f'!!! {TIER_BOX[tier]} "{_text(facts, body["title"], lang, subs)}"']
+    lines = [f'!!! {TIER_BOX[tier]} {TIER_CLASS} "{_text(facts, body["title"], lang, subs)}"']
     for sign in body["signs"]:
         line = _sign_line(facts, tier, sign, lang=lang, prefix=prefix, subs=subs, sources=sources)
         lines.append(f"    - {_head(line) + '.' if compact else line}")
