@@ -7,11 +7,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from clinic import contrast_ratio as contrast
-from conftest import ROOT
-from test_browser import PHONE
+from support import PHONE, ROOT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SVGS = sorted((ROOT / "docs").rglob("*.svg"))
@@ -31,8 +31,34 @@ def palette(style: str, selector: str) -> dict[str, str]:
     return dict(re.findall(r"--([\w-]+):(#[0-9a-fA-F]{6})", body))
 
 
-def test_there_are_at_least_five_figures():
-    assert len(FIGURES) >= 5
+def mix(colour: str, under: str, opacity: float) -> str:
+    """``colour`` painted at ``opacity`` over ``under``, as one hex colour."""
+    top, bottom = (
+        [int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in (colour, under)
+    )
+    return "#" + "".join(
+        f"{round(opacity * a + (1 - opacity) * b):02x}" for a, b in zip(top, bottom)
+    )
+
+
+def figure_text(path) -> str:
+    """Everything a figure says (title, description, labels), one space between parts.
+
+    The lines of a label (its ``tspan``s) are joined with a space, so a phrase
+    broken over two lines reads as one.
+    """
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    parts = []
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG_NS)
+        if tag in {"title", "desc", "text", "tspan"} and element.text:
+            parts.append(element.text)
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def test_there_are_at_least_six_figures():
+    assert len(FIGURES) >= 6
+    assert "saddle-area.svg" in {path.name for path in FIGURES}
 
 
 @pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)
@@ -77,6 +103,153 @@ def test_svg_colours_meet_contrast_in_both_schemes(path):
             assert ratio >= 3, f"{path.name} {scheme}: line --{name} {ratio:.2f}:1"
 
 
+@pytest.mark.parametrize(
+    "path", [p for p in FIGURES if "var(--dye)" in p.read_text(encoding="utf-8")],
+    ids=lambda p: p.name,
+)
+def test_dye_shading_stands_out_in_dark_mode(path):
+    """The shaded areas (contrast dye, the served area, the saddle area, the
+    pillow, the relief band) are painted in --dye at --dyeo. In the dark scheme
+    that paint reaches 3:1 against the background and against the tissue it
+    lies on, not just its dashed outline."""
+    style = ET.fromstring(path.read_text(encoding="utf-8")).find(f".//{SVG_NS}style").text
+    body = re.search(re.escape("#only-dark:target~.art") + r"\{([^}]*)\}", style)[1]
+    opacity = float(re.search(r"--dyeo:([\d.]+)", body)[1])
+    colours = palette(style, "#only-dark:target~.art")
+    for under in ("bg", "body"):
+        if under not in colours:
+            continue
+        shade = mix(colours["dye"], colours[under], opacity)
+        ratio = contrast(shade, colours[under])
+        assert ratio >= 3, f"{path.name} dark: dye on --{under} {ratio:.2f}:1"
+
+
+ONSET = yaml.safe_load((ROOT / "includes/facts.yml").read_text(encoding="utf-8"))[
+    "numbers"]["steroid_onset"]["short"]["en"]
+DAYS = re.compile(r"\b\d+\s*(?:to|-|\u2013)?\s*\d*\s*days?\b|\bdays?\s+\d+", re.I)
+
+
+def stray_days(text: str) -> list[str]:
+    """Numbers of days in ``text`` other than those in the one onset phrase."""
+    return DAYS.findall(re.sub(re.escape(ONSET), " ", text, flags=re.I))
+
+
+def test_the_timeline_gives_the_steroid_onset_in_the_one_sourced_phrase():
+    text = figure_text(ROOT / "docs/assets/images/relief-timeline.svg")
+    assert ONSET.lower() in text.lower(), f"relief-timeline.svg lacks {ONSET!r}"
+
+
+@pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
+def test_no_figure_gives_another_number_of_days(path):
+    """Outside the one phrase from includes/facts.yml, no figure names a number
+    of days ("2 to 5 days", "day 5"), so a figure cannot drift from the pages."""
+    assert stray_days(figure_text(path)) == [], path.name
+
+
+def test_the_onset_check_catches_a_stray_number():
+    """The two checks above fail on the wording issue 11 found."""
+    stray = "Steroid starts: often a few days. Usually 2 to 5 days after."
+    assert ONSET.lower() not in stray.lower()
+    assert stray_days(stray) == ["2 to 5 days"]
+    assert stray_days(f"Steroid: {ONSET}. Or day 5, or 3 days.") == ["day 5", "3 days"]
+    assert stray_days(f"Steroid: {ONSET.capitalize()}.") == []
+
+
+RECTUM_GAP = 12  # user units between outlines (about 10 CSS px on a phone)
+
+
+@pytest.mark.parametrize("name", ["where-it-is.svg", "needle-path.svg"])
+def test_ganglion_and_dye_stand_clear_of_the_rectum(browser, name):
+    """The ganglion sits in front of the tailbone and the rectum in front of
+    it, with a clear gap: the outline of the back passage keeps RECTUM_GAP away
+    from the ganglion's halo and from the dye, measured in Chromium along
+    the drawn paths (stroke widths taken off)."""
+    page = browser.new_page()
+    try:
+        page.set_content((ROOT / "docs/assets/images" / name).read_text(encoding="utf-8"))
+        gaps = page.evaluate(
+            """() => {
+                const svg = document.querySelector('svg');
+                const outline = (element) => {
+                    const points = [], length = element.getTotalLength();
+                    for (let s = 0; s <= length; s += 0.5) {
+                        const p = element.getPointAtLength(s);
+                        points.push([p.x, p.y]);
+                    }
+                    return points;
+                };
+                const stroke = (element) => parseFloat(getComputedStyle(element).strokeWidth) || 0;
+                const gut = svg.querySelector('.gut');
+                const wall = outline(gut);
+                const halo = svg.querySelector('.halo');
+                const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => +halo.getAttribute(a));
+                const gaps = {halo: Math.min(...wall.map(([x, y]) => Math.hypot(x - cx, y - cy)))
+                                    - r - stroke(gut) / 2,
+                              haloInside: gut.isPointInFill(new DOMPoint(cx, cy))};
+                const dye = svg.querySelector('path.dye');
+                if (dye) {
+                    let nearest = Infinity;
+                    for (const [a, b] of outline(dye))
+                        for (const [x, y] of wall) nearest = Math.min(nearest, Math.hypot(a - x, b - y));
+                    gaps.dye = nearest - stroke(gut) / 2 - stroke(dye) / 2;
+                }
+                return gaps;
+            }"""
+        )
+    finally:
+        page.close()
+    assert not gaps["haloInside"], name
+    assert gaps["halo"] >= RECTUM_GAP, f"{name}: halo {gaps['halo']:.1f}"
+    if name == "needle-path.svg":
+        assert gaps["dye"] >= RECTUM_GAP, f"{name}: dye {gaps['dye']:.1f}"
+
+
+def test_served_area_holds_the_tailbone_and_keeps_the_urethra_apart(browser):
+    """what-it-serves.svg: the tailbone lies wholly inside the shaded (served)
+    area, and the end of the urethra is a mark of its own, outside the shape
+    for the vulva or scrotum (the male urethra does not end in the scrotum)."""
+    page = browser.new_page()
+    try:
+        page.set_content(
+            (ROOT / "docs/assets/images/what-it-serves.svg").read_text(encoding="utf-8")
+        )
+        found = page.evaluate(
+            """() => {
+                const svg = document.querySelector('svg');
+                const outline = (element) => {
+                    const points = [], length = element.getTotalLength();
+                    for (let s = 0; s <= length; s += 1) points.push(element.getPointAtLength(s));
+                    return points;
+                };
+                const served = svg.querySelector('path.served');
+                const genitals = svg.querySelector('.area');
+                const urethra = svg.querySelector('.urethra');
+                return {
+                    tailbone: outline(svg.querySelector('.tailbone'))
+                        .every((p) => served.isPointInFill(new DOMPoint(p.x, p.y))),
+                    urethraServed: served.isPointInFill(new DOMPoint(+urethra.getAttribute('cx'),
+                                                                     +urethra.getAttribute('cy'))),
+                    urethraApart: outline(urethra)
+                        .every((p) => !genitals.isPointInFill(new DOMPoint(p.x, p.y))),
+                };
+            }"""
+        )
+    finally:
+        page.close()
+    assert found == {"tailbone": True, "urethraServed": True, "urethraApart": True}
+
+
+@pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
+def test_figure_labels_are_readable_at_phone_width(path):
+    """Labels stay at least MIN_TEXT_PX when the figure is 328 px wide (the
+    article column on a 360 px phone), whether or not a page shows it yet."""
+    svg = path.read_text(encoding="utf-8")
+    view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
+    sizes = [float(s) for s in re.findall(r'font-size(?:="|:)([\d.]+)', svg)]
+    assert sizes
+    assert min(sizes) * 328 / view_width >= MIN_TEXT_PX, path.name
+
+
 def test_every_image_has_alt_text(built_site):
     for page in built_site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -103,17 +276,27 @@ def test_every_figure_has_a_text_description(built_site, nav_urls):
     assert figures >= 6
 
 
-FIGURE_PAGES = ["", "anatomy/", "procedure/during/", "procedure/after/"]
+@pytest.fixture(scope="module")
+def figure_pages(built_site, nav_urls) -> list[str]:
+    """Every page in the nav that shows a figure (a new figure is covered as
+    soon as a page places it)."""
+    pages = [
+        url for url in nav_urls
+        if BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").select("article figure img")
+    ]
+    assert {"", "anatomy/", "procedure/during/", "procedure/after/"} <= set(pages)
+    return pages
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_figures_on_a_phone_show_the_right_scheme_and_readable_text(
-    visit, site_server, scheme
+    visit, site_server, figure_pages, scheme
 ):
     tab = visit(color_scheme=scheme, **PHONE)
     want, hide = ("only-light", "only-dark") if scheme == "light" else ("only-dark", "only-light")
-    for url in FIGURE_PAGES:
-        tab.page.goto(site_server.url(url), wait_until="networkidle")
+    for url in figure_pages:
+        tab.page.goto(site_server.url(url), wait_until="load")
         overflow = tab.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
