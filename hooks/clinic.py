@@ -1,15 +1,23 @@
-"""The clinic's settings (``extra.clinic`` in mkdocs.yml): checked, then shown.
+"""The clinic's settings (``clinic.yml``): checked, then shown, escaped.
 
-A clinic puts its name, phone numbers and local rules in one block. This
-module checks that block and gives pages and templates what they need:
+A clinic puts its name, phone numbers and local rules in ``clinic.yml`` at the
+top of the project (same keys as before, under ``clinic:``), so that
+``mkdocs.yml`` stays upstream's and a new edition merges without conflicts.
+This module reads and checks that file and gives pages and templates what
+they need:
 
-- :func:`check_clinic` validates the block and returns it complete, with every
+- :func:`load_clinic` reads ``clinic.yml`` (numbers and dates are read as
+  written, so ``030`` is not octal and ``2026-13-45`` is not a crash) and
+  :func:`check_clinic` validates the block and returns it complete, with every
   key present (``None`` when not set) and derived values (``phone_tel``...).
-  A bad value raises :class:`ClinicError`: one line naming
-  ``extra.clinic.<key>``, the bad value and what is expected.
+  A bad value raises :class:`ClinicError`: one line,
+  ``clinic.yml: clinic.<key>: got ...; expected ...``.
 - :func:`local_rule` and the other helpers turn the settings into the words a
-  patient reads; when the clinic has not set a rule, they read neutrally
-  ("your clinic will tell you ...") and never invent one.
+  patient reads, escaped for Markdown and HTML (a clinic's text is shown as
+  written, never run as markup); when the clinic has not set a rule, they read
+  neutrally ("your clinic will tell you ...") and never invent one.
+- :func:`read_edition` takes the edition (version and date) from the top
+  release of ``CHANGELOG.md``: the one place it is written.
 
 It is loaded by the ``macros`` plugin (``module_name: hooks/clinic``), not by
 MkDocs ``hooks:``, so that Zensical, which runs the macros plugin but not
@@ -18,19 +26,30 @@ hooks, runs it too. ``define_env`` is the thin adapter.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+import yaml
+
+try:  # MkDocs' error type; other engines get the plain one-line error.
+    from mkdocs.exceptions import PluginError
+except ImportError:  # pragma: no cover
+    PluginError = ValueError
 
 # ----------------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------------
 
+CLINIC_FILE = "clinic.yml"
+CHANGELOG_FILE = "CHANGELOG.md"
+
 TEXT = "text"
 PHONE = "phone number"
 NUMBER = "number of minutes"
 TEXT_OR_LIST = "text or a list of text"
+DATE = "date"
 
 KEYS = {
     "name": TEXT,
@@ -47,9 +66,23 @@ KEYS = {
     "arrival_minutes_before": NUMBER,
     "observation_minutes": NUMBER,
     "bring": TEXT_OR_LIST,
+    "clinical_reviewer": TEXT,
+    "clinical_review_date": DATE,
 }
 
+# Longest text accepted, in characters (a name must fit the top bar on a phone).
+MAX_CHARS = {
+    "name": 80,
+    "address": 160,
+    "clinical_reviewer": 100,
+    "website": 200,
+    "bring": 200,  # each item
+}
+RULE_MAX_CHARS = 600  # fasting, blood_thinners, driving
+BRING_MAX_ITEMS = 12
+
 EMERGENCY_DEFAULT = "your local emergency number"
+YOUR_CLINIC = "your clinic"
 
 # What a page says when the clinic has not set a rule. Never a rule itself.
 NEUTRAL = {
@@ -71,13 +104,35 @@ NEUTRAL = {
     ),
     "bring": "Your clinic will tell you if you need to bring anything else.",
 }
+RULES = tuple(NEUTRAL)
+PHONES = ("phone", "after_hours_phone", "emergency_number")
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*[0-9]$")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-_URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+_URL = re.compile(r"^https://[^\s/$.?#<>\"'`][^\s<>\"'`]*$")
+_MINUTES = re.compile(r"^[1-9][0-9]*$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# What makes an SVG logo run code when opened on the guide's own address.
+_SVG_ACTIVE = re.compile(
+    r"<\s*(?:[a-z]+:)?(?P<element>script|foreignObject|iframe|embed|object)\b"
+    r"|\s(?P<handler>on[a-z]+)\s*="
+    r"|(?P<url>javascript\s*:)"
+    r"|<!(?P<doctype>ENTITY|DOCTYPE)",
+    re.I,
+)
 AA_CONTRAST = 4.5
 TEXT_ON_ACCENT = "#ffffff"
+
+# Backslash escapes Python-Markdown understands (its ESCAPED_CHARS, plus "|"
+# from the tables extension). "<", ">", "&" and quotes become HTML entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+# A Keep a Changelog release heading: "## [1.2.0] - 2026-11-30".
+_RELEASE = re.compile(
+    r"^## \[(?P<version>[0-9]+\.[0-9]+\.[0-9]+)\] - (?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*$", re.M
+)
 
 # ----------------------------------------------------------------------------
 # Helper functions
@@ -85,11 +140,22 @@ TEXT_ON_ACCENT = "#ffffff"
 
 
 class ClinicError(ValueError):
-    """A bad ``extra.clinic`` setting; the message is one line."""
+    """A bad clinic setting (or a bad call from a page); the message is one line."""
+
+
+def _shown(value, limit: int = 60) -> str:
+    """``repr`` of a bad value, short enough for a one-line message."""
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    if len(text) > limit:
+        size = f"{len(value)} characters" if isinstance(value, str) else "too long"
+        text = text[: limit - 1] + "…' (" + size + ")"
+    return text
 
 
 def _fail(key: str, value, expected: str):
-    raise ClinicError(f"extra.clinic.{key}: got {value!r}; expected {expected}")
+    raise ClinicError(f"{CLINIC_FILE}: clinic.{key}: got {_shown(value)}; expected {expected}")
 
 
 def luminance(hex_colour: str) -> float:
@@ -115,23 +181,164 @@ def tel_href(number: str) -> str:
     return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
 
 
-def _check_value(key: str, value, docs_dir: Path):
+def date_in_words(value: dt.date) -> str:
+    """``2026-11-30`` as "30 November 2026" (no locale, no strftime in templates)."""
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text that Markdown and HTML show exactly as written.
+
+    ``<``, ``>``, ``&`` and quotes become entities; Markdown's own characters
+    (``*``, ``#``, ``[`` ...) get a backslash, so a clinic's text can never
+    start a list, a heading, a link or a tag.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+
+
+# ----------------------------------------------------------------------------
+# Reading clinic.yml and CHANGELOG.md
+# ----------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without the guesses that bite: numbers and dates stay as written."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                           "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def raw_values(text: str) -> dict[str, str]:
+    """Each setting's text as typed in clinic.yml (for YAML traps)."""
+    found = {}
+    for match in re.finditer(r"(?m)^[ \t]+(?P<key>[a-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", text):
+        found.setdefault(match["key"], match["value"])
+    return found
+
+
+def load_clinic(path) -> tuple[object, dict[str, str]]:
+    """Read ``clinic.yml``: the ``clinic:`` block and the raw text of each value.
+
+    A missing file means no settings. YAML errors and a file without a
+    ``clinic:`` block raise :class:`ClinicError` with the line.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None, {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ClinicError(
+            f"{CLINIC_FILE}: {where}not valid YAML ({problem}); check the quotes and the indentation"
+        ) from None
+    if data is None:
+        return None, {}
+    if not isinstance(data, dict) or set(data) - {"clinic"}:
+        raise ClinicError(
+            f"{CLINIC_FILE}: expected one block, 'clinic:', with the settings indented under it"
+        )
+    return data.get("clinic"), raw_values(text)
+
+
+def read_edition(path) -> dict:
+    """The edition: version and date of the top release in ``CHANGELOG.md``.
+
+    Returns ``{"version": "1.0.0", "date": date, "iso": "...", "words": "..."}``.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise ClinicError(f"{CHANGELOG_FILE}: not found; the edition shown on every page comes from it") from None
+    match = _RELEASE.search(text)
+    if not match:
+        raise ClinicError(
+            f"{CHANGELOG_FILE}: no release heading; expected one such as '## [1.0.0] - 2026-11-30'"
+        )
+    try:
+        date = dt.date.fromisoformat(match["date"])
+    except ValueError:
+        raise ClinicError(
+            f"{CHANGELOG_FILE}: release {match['version']}: got {match['date']!r}; expected a real date YYYY-MM-DD"
+        ) from None
+    following = _RELEASE.search(text, match.end())
+    body = text[match.end(): following.start() if following else len(text)]
+    if not re.search(r"(?m)^### Medical content\s*$", body):
+        raise ClinicError(
+            f"{CHANGELOG_FILE}: release {match['version']}: expected a '### Medical content' part "
+            "(write 'No change.' if the medical text did not change)"
+        )
+    return {"version": match["version"], "date": date, "iso": date.isoformat(), "words": date_in_words(date)}
+
+
+# ----------------------------------------------------------------------------
+# Checking the block
+# ----------------------------------------------------------------------------
+
+
+def _check_text(key: str, value, limit: int) -> str:
+    if isinstance(value, bool) or not isinstance(value, str):
+        hint = " in quotes" if isinstance(value, (bool, int, float)) else ""
+        _fail(key, value, f"text{hint}")
+    value = value.strip()
+    if "\n" in value or "\r" in value:
+        _fail(key, value, "one paragraph of plain text, without line breaks or blank lines")
+    if _CONTROL.search(value):
+        _fail(key, value, "plain text without control characters such as tabs")
+    if len(value) > limit:
+        _fail(key, value, f"at most {limit} characters")
+    return value
+
+
+def _check_svg(key: str, value: str, path: Path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = _SVG_ACTIVE.search(text)
+    if found:
+        what = (
+            f"<{found['element']}>" if found["element"]
+            else f"an {found['handler']} attribute" if found["handler"]
+            else "a javascript: link" if found["url"]
+            else f"<!{found['doctype']}>"
+        )
+        _fail(key, value, f"an image without scripts, found {what}; remove it, or use a PNG")
+
+
+def _check_value(key: str, value, docs_dir: Path, raw: str | None):
     kind = KEYS[key]
     if kind == NUMBER:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 600:
-            _fail(key, value, "a whole number of minutes from 1 to 600")
-        return value
+        text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+        if text is None or not _MINUTES.match(text) or not 0 < int(text) <= 600:
+            hint = " without a leading 0" if text and text.startswith("0") and text.isdigit() else ""
+            _fail(key, value, f"a whole number of minutes from 1 to 600{hint}, e.g. 30")
+        return int(text)
     if kind == TEXT_OR_LIST:
-        if isinstance(value, str) and value.strip():
-            return [value.strip()]
-        if isinstance(value, list) and value and all(
-            isinstance(item, str) and item.strip() for item in value
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or len(items) > BRING_MAX_ITEMS or not all(
+            isinstance(item, str) and item.strip() for item in items
         ):
-            return [item.strip() for item in value]
-        _fail(key, value, "text, or a list of text items")
-    if not isinstance(value, str) or not value.strip():
-        _fail(key, value, kind if kind == TEXT else f"a {kind} written as text")
-    value = value.strip()
+            _fail(key, value, f"text, or a list of text items (at most {BRING_MAX_ITEMS})")
+        return [_check_text(key, item, MAX_CHARS["bring"]) for item in items]
+    if kind == DATE:
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        try:
+            if not isinstance(text, str) or not _ISO_DATE.match(text.strip()):
+                raise ValueError
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            _fail(key, value, "a real date written YYYY-MM-DD, e.g. 2026-12-01")
+    limit = MAX_CHARS.get(key, RULE_MAX_CHARS)
+    if isinstance(value, str) and not value.strip():
+        return None
+    value = _check_text(key, value, limit if kind == TEXT else 200)
     if kind == PHONE:
         digits = re.sub(r"\D", "", value)
         if not _PHONE.match(value) or not 3 <= len(digits) <= 15:
@@ -141,11 +348,11 @@ def _check_value(key: str, value, docs_dir: Path):
             _fail(key, value, 'a web address starting with https://, e.g. "https://clinic.example"')
     elif key == "accent_color":
         if not _HEX.match(value):
-            _fail(key, value, 'a hex colour such as "#1a4f8b"')
+            _fail(key, value, 'a hex colour in quotes, such as "#1a4f8b"')
         ratio = contrast_ratio(value, TEXT_ON_ACCENT)
         if ratio < AA_CONTRAST:
             raise ClinicError(
-                f"extra.clinic.accent_color: got {value!r}; white text on it has a "
+                f"{CLINIC_FILE}: clinic.accent_color: got {value!r}; white text on it has a "
                 f"contrast of {ratio:.2f}:1, expected at least {AA_CONTRAST}:1 "
                 "(choose a darker colour)"
             )
@@ -155,48 +362,123 @@ def _check_value(key: str, value, docs_dir: Path):
             _fail(key, value, "an image file (" + ", ".join(LOGO_TYPES) + ") under docs/")
         if docs_dir.resolve() not in path.parents or not path.is_file():
             _fail(key, value, f"an existing file under docs/ (looked for {path})")
+        if path.suffix.lower() == ".svg":
+            _check_svg(key, value, path)
     return value
 
 
-def check_clinic(raw, docs_dir) -> dict:
-    """Validate ``extra.clinic`` and return it complete.
+def _unset_by_yaml(key: str, raw: str | None):
+    """A value YAML read as nothing, although something was typed."""
+    if raw is None:
+        return
+    if re.match(r"^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:\s|$)", raw):
+        raise ClinicError(
+            f"{CLINIC_FILE}: clinic.{key}: got nothing, because YAML reads the unquoted "
+            f"{raw.split()[0]} as a comment; expected a hex colour in quotes — quote it: "
+            f"{key}: \"{raw.split()[0]}\""
+        )
+
+
+def check_clinic(raw, docs_dir, *, raw_text: dict | None = None,
+                 edition_date: dt.date | None = None, today: dt.date | None = None) -> dict:
+    """Validate the ``clinic:`` block and return it complete.
 
     Every known key is present (``None`` when not set); unknown keys, wrong
-    types, malformed phone numbers, web addresses or colours, a colour too
-    light for white text, and a missing logo raise :class:`ClinicError`.
+    types, line breaks, over-long text, malformed phone numbers, web
+    addresses, colours or dates, a colour too light for white text, a
+    missing logo or an SVG logo with scripts raise :class:`ClinicError`.
+    ``raw_text`` (each value as typed, from :func:`load_clinic`) catches
+    YAML traps; ``edition_date`` and ``today`` bound the review date.
     """
     raw = {} if raw is None else raw
+    raw_text = raw_text or {}
+    today = today or dt.date.today()
     if not isinstance(raw, dict):
-        raise ClinicError(f"extra.clinic: got {raw!r}; expected a block of settings")
+        raise ClinicError(f"{CLINIC_FILE}: clinic: got {_shown(raw)}; expected a block of settings")
     for key in raw:
         if key not in KEYS:
             raise ClinicError(
-                f"extra.clinic.{key}: got {raw[key]!r}; expected one of the known "
+                f"{CLINIC_FILE}: clinic.{key}: got {_shown(raw[key])}; expected one of the known "
                 f"settings ({', '.join(KEYS)}) — is it misspelt?"
             )
     clinic = {}
     for key in KEYS:
         value = raw.get(key)
-        clinic[key] = None if value in (None, "") else _check_value(key, value, Path(docs_dir))
+        if value in (None, ""):
+            _unset_by_yaml(key, raw_text.get(key))
+            clinic[key] = None
+        else:
+            clinic[key] = _check_value(key, value, Path(docs_dir), raw_text.get(key))
+    reviewer, when = clinic["clinical_reviewer"], clinic["clinical_review_date"]
+    if bool(reviewer) != bool(when):
+        missing = "clinical_review_date" if reviewer else "clinical_reviewer"
+        _fail(missing, None, "both clinical_reviewer and clinical_review_date, or neither")
+    if when:
+        if when > today:
+            _fail("clinical_review_date", when.isoformat(), f"a date that has passed (today is {today.isoformat()})")
+        if edition_date and when < edition_date:
+            _fail("clinical_review_date", when.isoformat(),
+                  f"a date on or after this edition's date ({edition_date.isoformat()}); "
+                  "check the pages of this edition again, then set the new date")
     clinic["emergency_number"] = clinic["emergency_number"] or EMERGENCY_DEFAULT
-    for key in ("phone", "after_hours_phone", "emergency_number"):
+    for key in PHONES:
         value = clinic[key]
         clinic[f"{key}_tel"] = tel_href(value) if value and value != EMERGENCY_DEFAULT else None
+    clinic["clinical_review_date_words"] = date_in_words(when) if when else None
+    if when:
+        clinic["clinical_review_date"] = when.isoformat()
     return clinic
+
+
+def accent_css(clinic: dict) -> str:
+    """The one inline style: the clinic's colour on Material's bars and links ("" if unset)."""
+    colour = clinic.get("accent_color")
+    if not colour:
+        return ""
+    return (
+        f":root>*{{--md-primary-fg-color:{colour};--md-primary-fg-color--dark:{colour};"
+        f"--md-accent-fg-color:{colour}}}"
+    )
+
+
+def for_pages(clinic: dict) -> dict:
+    """The checked block with its text escaped, for ``{{ clinic.<key> }}`` in pages."""
+    view = {}
+    for key, value in clinic.items():
+        if isinstance(value, str) and not key.endswith("_tel"):
+            view[key] = escape_markdown(value)
+        elif isinstance(value, list):
+            view[key] = [escape_markdown(item) for item in value]
+        else:
+            view[key] = value
+    return view
+
+
+# ----------------------------------------------------------------------------
+# Words for pages (Markdown, escaped)
+# ----------------------------------------------------------------------------
+
+
+def _known(function: str, key, allowed) -> None:
+    if key not in allowed:
+        raise ClinicError(
+            f"{function}({key!r}): no such setting; expected one of: {', '.join(allowed)}"
+        )
 
 
 def local_rule(clinic: dict, key: str) -> str:
     """The clinic's own rule for ``key`` as a sentence, or the neutral words."""
+    _known("local_rule", key, RULES)
     value = clinic.get(key)
     if value is None:
         return NEUTRAL[key]
     if key == "arrival_minutes_before":
-        return f"Please arrive {value} minutes before your appointment time."
+        return f"Please arrive {int(value)} minutes before your appointment time."
     if key == "observation_minutes":
-        return f"You will rest at the clinic for about {value} minutes before you go home."
+        return f"You will rest at the clinic for about {int(value)} minutes before you go home."
     if key == "bring":
-        return "Your clinic also asks you to bring: " + "; ".join(value) + "."
-    return value
+        return "Your clinic also asks you to bring: " + "; ".join(map(escape_markdown, value)) + "."
+    return escape_markdown(value)
 
 
 def clinic_says(clinic: dict, key: str) -> str:
@@ -205,24 +487,28 @@ def clinic_says(clinic: dict, key: str) -> str:
     For places where the page already reads neutrally and the clinic's own
     rule, when there is one, is added beside it.
     """
+    _known("clinic_says", key, RULES)
     if clinic.get(key) is None:
         return ""
-    return f"**{clinic['name'] or 'Your clinic'} says:** {local_rule(clinic, key)}"
+    name = escape_markdown(clinic["name"]) if clinic.get("name") else "Your clinic"
+    return f"**{name} says:** {local_rule(clinic, key)}"
 
 
-def phone_link(clinic: dict, key: str = "phone") -> str | None:
-    """A Markdown ``tel:`` link for one of the clinic's numbers, or None."""
+def phone_link(clinic: dict, key: str = "phone") -> str:
+    """A Markdown ``tel:`` link for one of the clinic's numbers, or ""."""
+    _known("phone_link", key, PHONES)
     number, href = clinic.get(key), clinic.get(f"{key}_tel")
-    return f"[{number}]({href})" if href else None
+    return f"[{escape_markdown(number)}]({href})" if href else ""
 
 
 def call_clinic(clinic: dict) -> str:
     """How to call the clinic, in words, with its number as a link if set."""
+    name = escape_markdown(clinic["name"]) if clinic.get("name") else None
     link = phone_link(clinic, "phone")
     if link:
-        text = f"call {clinic['name'] or 'your clinic'} on {link}"
-    elif clinic["name"]:
-        text = f"call {clinic['name']} on the number they gave you"
+        text = f"call {name or YOUR_CLINIC} on {link}"
+    elif name:
+        text = f"call {name} on the number they gave you"
     else:
         text = "call the phone number your clinic gave you"
     after = phone_link(clinic, "after_hours_phone")
@@ -241,17 +527,79 @@ def emergency(clinic: dict) -> str:
 # ----------------------------------------------------------------------------
 
 
-def define_env(env):
-    """Check ``extra.clinic`` and offer it to pages and templates."""
+def _sibling(name: str):
+    """Another plain-function module of hooks/ (e.g. security)."""
+    import importlib
+    import sys
+
+    folder = str(Path(__file__).resolve().parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+def _one_line_errors():
+    """Show a bad macro call as one line naming the page (not a traceback)."""
     try:
-        clinic = check_clinic(env.conf["extra"].get("clinic"), env.conf["docs_dir"])
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # pragma: no cover - another engine
+        return
+    format_error.register(ClinicError, lambda error, markdown, page: f"{page.file.src_path}: {error}")
+
+
+def settings(project_dir, docs_dir, legacy=None, today=None) -> tuple[dict, dict]:
+    """Read CHANGELOG.md and clinic.yml from ``project_dir``: (clinic, edition)."""
+    if isinstance(legacy, dict) and not legacy.get("_checked") and any(
+        value not in (None, "") for value in legacy.values()
+    ):
+        raise ClinicError(
+            "mkdocs.yml: extra.clinic: the clinic's settings now live in clinic.yml "
+            "(same keys, under 'clinic:'); move them there and delete the block from mkdocs.yml"
+        )
+    project_dir = Path(project_dir)
+    edition = read_edition(project_dir / CHANGELOG_FILE)
+    raw, raw_text = load_clinic(project_dir / CLINIC_FILE)
+    clinic = check_clinic(raw, docs_dir, raw_text=raw_text, edition_date=edition["date"], today=today)
+    clinic["_checked"] = True
+    return clinic, {key: edition[key] for key in ("version", "iso", "words")}
+
+
+def define_env(env):
+    """Check clinic.yml and the edition; offer them to pages and templates."""
+    try:
+        clinic, edition = settings(
+            Path(env.conf["config_file_path"]).parent, env.conf["docs_dir"],
+            legacy=env.conf["extra"].get("clinic"),
+        )
     except ClinicError as error:
         raise PluginError(str(error)) from None
-    # Templates (overrides/) read the checked, complete block too.
+    _one_line_errors()
+    security = _sibling("security")
+    css = accent_css(clinic)
+    # Templates (overrides/) read the checked block and escape it themselves.
     env.conf["extra"]["clinic"] = clinic
-    env.variables["clinic"] = clinic
+    env.conf["extra"]["edition"] = edition
+    env.conf["extra"]["accent_css"] = css
+    env.conf["extra"]["csp"] = security.policy([security.style_hash(css)] if css else [])
+    env.variables["clinic"] = for_pages(clinic)
+    env.variables["edition"] = edition
     env.macro(lambda key: local_rule(clinic, key), "local_rule")
     env.macro(lambda key: clinic_says(clinic, key), "clinic_says")
     env.macro(lambda key="phone": phone_link(clinic, key), "phone_link")
     env.macro(lambda: call_clinic(clinic), "call_clinic")
     env.macro(lambda: emergency(clinic), "emergency")
+    _define_facts(env, clinic)
+
+
+def _define_facts(env, clinic):
+    """Shared facts, safety tiers, citations and the review sheet (hooks/content.py)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import content
+
+    try:
+        content.define(env, clinic, subs={"emergency": emergency(clinic),
+                                          "call_clinic": call_clinic(clinic)})
+    except ValueError as error:  # FactsError, CitationError: one line naming the file and key
+        raise PluginError(str(error)) from None
