@@ -1,18 +1,27 @@
 """Security for a site on GitHub Pages, which cannot send response headers.
 
-- :func:`add_csp` puts a Content-Security-Policy ``<meta>`` at the top of
-  ``<head>``. Scripts and styles may come only from the site itself; the few
-  inline scripts and styles (Material's, and the clinic colour) are allowed by
-  their SHA-256 hash, computed from the page as built, so nothing needs
-  ``'unsafe-inline'``. JSON data blocks are not scripts and need no hash.
-  ``frame-ancestors`` is left out on purpose: browsers ignore it in ``<meta>``,
-  and clinics must be able to frame the guide.
-- :func:`protect_external_links` gives every link to another site
-  ``rel="noopener noreferrer"``.
+- :func:`policy` is the Content-Security-Policy. The template writes it in a
+  ``<meta>`` at the top of ``<head>`` (overrides/main.html), from
+  ``config.extra.csp``, which the macros module (hooks/clinic.py) sets from
+  this function, so every build tool that runs templates and the macros
+  module gets it; no step reads the finished page.
 
-Both are plain functions on the HTML text, so tests and other build tools
-(Zensical does not run MkDocs hooks) can apply them too; the hooks below are
-the MkDocs adapters.
+  Scripts may come only from the site's own files: there is **no inline
+  script** (Material's few inline scripts are files under
+  ``assets/javascripts/``, see ``overrides/partials/javascripts/``), so the
+  policy lists no script hash and no ``'unsafe-inline'``. A ``<script>`` that
+  reaches a page by any other route (a page's raw HTML, a clinic value, an
+  injected tag) is blocked by the browser, which reports it as a
+  ``securitypolicyviolation`` event and in the console. The one inline style,
+  the clinic's colour, is allowed by the SHA-256 hash of the exact text the
+  template writes (:func:`style_hash`). JSON data blocks are not scripts.
+  ``frame-ancestors`` is left out on purpose: browsers ignore it in
+  ``<meta>``, and clinics must be able to frame the guide.
+- :func:`protect_external_links` gives every link to another site
+  ``rel="noopener noreferrer"``, whatever quotes its attributes use.
+
+Both are plain functions, so tests and other build tools (Zensical does not
+run MkDocs hooks) can use them; the hooks below are the MkDocs adapters.
 """
 
 from __future__ import annotations
@@ -30,9 +39,10 @@ DATA_TYPES = ("application/json", "application/ld+json")
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _STYLE = re.compile(r"<style(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S | re.I)
 _LINK = re.compile(r"<a\s(?P<attrs>[^>]*)>", re.I)
-_HREF = re.compile(r'\bhref="(?P<href>[^"]*)"', re.I)
-_REL = re.compile(r'\brel="(?P<rel>[^"]*)"', re.I)
-_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+# One attribute: name="value", name='value' or name=value.
+_ATTR = r"""\b{name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+_HREF = re.compile(_ATTR.format(name="href"), re.I)
+_REL = re.compile(_ATTR.format(name="rel"), re.I)
 
 # ----------------------------------------------------------------------------
 # Helper functions
@@ -44,24 +54,28 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_hashes(html: str) -> tuple[list[str], list[str]]:
-    """Hashes of the inline scripts (not JSON data) and inline styles."""
-    scripts = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match["attrs"]
-        if "src=" in attrs or any(kind in attrs for kind in DATA_TYPES):
-            continue
-        scripts.append(_hash(match["body"]))
-    styles = [_hash(match["body"]) for match in _STYLE.finditer(html)]
-    return sorted(set(scripts)), sorted(set(styles))
+def style_hash(css: str) -> str:
+    """The CSP source that allows one inline ``<style>`` with exactly ``css``."""
+    return _hash(css)
 
 
-def policy(script_hashes, style_hashes) -> str:
-    """The Content-Security-Policy for one page."""
+def inline_code(html: str) -> tuple[list[str], list[str]]:
+    """The bodies of a page's inline scripts (not JSON data) and inline styles."""
+    scripts = [
+        match["body"] for match in _SCRIPT.finditer(html)
+        if not re.search(r"\bsrc\s*=", match["attrs"], re.I)
+        and not any(kind in match["attrs"] for kind in DATA_TYPES)
+    ]
+    return scripts, [match["body"] for match in _STYLE.finditer(html)]
+
+
+def policy(style_hashes=()) -> str:
+    """The Content-Security-Policy: the site's own files, no inline script."""
     return "; ".join([
         "default-src 'self'",
-        " ".join(["script-src 'self'", *script_hashes]),
-        " ".join(["style-src 'self'", *style_hashes]),
+        "script-src 'self'",
+        "script-src-attr 'none'",
+        " ".join(["style-src 'self'", *sorted(set(style_hashes))]),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -72,19 +86,15 @@ def policy(script_hashes, style_hashes) -> str:
     ])
 
 
-def add_csp(html: str) -> str:
-    """Insert the page's CSP ``<meta>`` right after ``<meta charset>``."""
-    if "Content-Security-Policy" in html:
-        raise ValueError("the page already has a Content-Security-Policy")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(*inline_hashes(html))}">'
-    match = _CHARSET.search(html)
-    if not match:
-        raise ValueError("the page has no <meta charset> to put the policy after")
-    return html[: match.end()] + meta + html[match.end():]
+def _value(match: re.Match) -> str:
+    return next(group for group in (match["dq"], match["sq"], match["bare"]) if group is not None)
 
 
 def protect_external_links(html: str, site_url: str) -> str:
-    """Add ``rel="noopener noreferrer"`` to links that leave the site."""
+    """Add ``rel="noopener noreferrer"`` to links that leave the site.
+
+    Attributes may be written with double quotes, single quotes or none.
+    """
     own = urlsplit(site_url).netloc
 
     def visit(match: re.Match) -> str:
@@ -92,14 +102,17 @@ def protect_external_links(html: str, site_url: str) -> str:
         href = _HREF.search(attrs)
         if not href:
             return match[0]
-        target = urlsplit(href["href"])
-        if target.scheme not in ("http", "https") or target.netloc == own:
+        target = urlsplit(_value(href).strip())
+        if target.scheme.lower() not in ("http", "https") or target.netloc == own:
             return match[0]
         rel = _REL.search(attrs)
-        words = rel["rel"].split() if rel else []
+        words = _value(rel).split() if rel else []
         words += [word for word in ("noopener", "noreferrer") if word not in words]
         value = f'rel="{" ".join(words)}"'
-        attrs = _REL.sub(value, attrs) if rel else f"{attrs} {value}"
+        if rel:
+            attrs = attrs[: rel.start()] + value + attrs[rel.end():]
+        else:
+            attrs = f"{attrs} {value}"
         return f"<a {attrs}>"
 
     return _LINK.sub(visit, html)
@@ -111,12 +124,12 @@ def protect_external_links(html: str, site_url: str) -> str:
 
 
 def on_post_page(output, *, page, config):
-    """Every page: protect outgoing links, then add the policy."""
-    return add_csp(protect_external_links(output, config["site_url"] or ""))
+    """Every page: protect outgoing links (the policy is in the template)."""
+    return protect_external_links(output, config["site_url"] or "")
 
 
 def on_post_template(output_content, *, template_name, config):
     """The 404 page (a theme template) gets the same treatment."""
     if not template_name.endswith(".html"):
         return output_content
-    return add_csp(protect_external_links(output_content, config["site_url"] or ""))
+    return protect_external_links(output_content, config["site_url"] or "")
