@@ -12,14 +12,23 @@ call on its own. ``on_page_markdown`` is only the MkDocs adapter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from mkdocs.exceptions import PluginError
+import yaml
+
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # pragma: no cover - another build tool
+    PluginError = ValueError
 
 # ----------------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------------
 
 REQUIRED = ("title", "description", "reviewed", "reviewer", "next_review")
+# A front-matter block MkDocs could not read is left at the top of the page.
+_BLOCK = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)\n(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+_DATE_LIKE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
 DESCRIPTION_MAX = 160
 
 # ----------------------------------------------------------------------------
@@ -69,6 +78,37 @@ def check_front_matter(meta: dict, src: str) -> list[str]:
     return problems
 
 
+def front_matter_fault(markdown: str, src: str) -> str | None:
+    """The real fault of a front-matter block that could not be read, or None.
+
+    When the YAML is broken, or holds an impossible date such as
+    ``2026-13-45``, MkDocs silently drops the whole block; every field then
+    looks missing. This reads the block again and names what is wrong.
+    """
+    block = _BLOCK.match(markdown)
+    if not block:
+        return None
+    try:
+        yaml.safe_load(block["yaml"])
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" (line {mark.line + 2} of the file)" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return f"{src}: front matter is not valid YAML{line}: {problem}; check quotes and colons"
+    except ValueError as error:  # a date-shaped value that is not a date
+        for key, value in (yaml.load(block["yaml"], Loader=yaml.BaseLoader) or {}).items():
+            if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
+                try:
+                    dt.date(*map(int, value.strip().split("-")))
+                except ValueError as fault:
+                    return (
+                        f"{src}: front matter field '{key}' must be a real date written "
+                        f"YYYY-MM-DD, got {value!r} ({fault})"
+                    )
+        return f"{src}: front matter cannot be read: {error}"
+    return None
+
+
 # ----------------------------------------------------------------------------
 # Hooks
 # ----------------------------------------------------------------------------
@@ -76,6 +116,9 @@ def check_front_matter(meta: dict, src: str) -> list[str]:
 
 def on_page_markdown(markdown, *, page, config, files):
     """Stop the build on the first page whose front matter is not valid."""
+    fault = None if page.meta else front_matter_fault(markdown, page.file.src_uri)
+    if fault:
+        raise PluginError(fault)
     problems = check_front_matter(page.meta, page.file.src_uri)
     if problems:
         raise PluginError("; ".join(problems))

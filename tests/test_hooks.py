@@ -105,3 +105,50 @@ def test_terms_in_headings_are_left_plain():
 
     html = '<h2 id="x">What is the <abbr title="A bone.">sacrum</abbr>?</h2>'
     assert focusable_abbreviations(html) == '<h2 id="x">What is the sacrum?</h2>'
+
+
+# ----------------------------------------------------------------------------
+# Front matter MkDocs could not read: the real fault, in one line
+# ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("block, message", [
+    ("title: a\nreviewed: 2026-13-45\n",
+     "risks.md: front matter field 'reviewed' must be a real date written YYYY-MM-DD, got '2026-13-45' (month must be in 1..12)"),
+    ("title: a\nnext_review: 2027-02-30\n",
+     "risks.md: front matter field 'next_review' must be a real date written YYYY-MM-DD, got '2027-02-30' (day is out of range for month)"),
+    ('title: "What "impar" means"\n', "risks.md: front matter is not valid YAML (line 2 of the file): "),
+    ("title: a: b\n", "risks.md: front matter is not valid YAML (line 2 of the file): mapping values are not allowed here"),
+    ("title: [a\n", "risks.md: front matter is not valid YAML"),
+])
+def test_unreadable_front_matter_names_the_real_fault(block, message):
+    from frontmatter import front_matter_fault
+
+    fault = front_matter_fault(f"---\n{block}---\n\n# Risks\n", "risks.md")
+    assert fault.startswith(message) and "\n" not in fault
+
+
+def test_readable_front_matter_or_none_has_no_fault():
+    from frontmatter import front_matter_fault
+
+    assert front_matter_fault("---\ntitle: a\nreviewed: 2026-11-25\n---\n# x\n", "a.md") is None
+    assert front_matter_fault("# No front matter\n", "a.md") is None
+
+
+@pytest.mark.parametrize("line, message", [
+    ("reviewed: 2026-13-45", "risks.md: front matter field 'reviewed' must be a real date written YYYY-MM-DD, got '2026-13-45'"),
+    ('description: "What "impar" means & why"', "risks.md: front matter is not valid YAML (line 3 of the file)"),
+])
+def test_bad_front_matter_stops_the_build_naming_the_fault(tmp_path, line, message):
+    import re
+
+    from support import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "risks.md"
+    key = line.split(":")[0]
+    page.write_text(re.sub(rf"(?m)^{key}: .*$", lambda _: line, page.read_text(encoding="utf-8"), count=1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert message in result.output
+    assert "is missing" not in result.output
