@@ -11,17 +11,23 @@
  * so the frame never shows a scrollbar of its own.
  *
  * Safety: the guide's address (origin) is taken from this script's own `src`.
- * A height message is used only when it comes from exactly that origin AND
- * from the window of the frame it sizes; it must say {type: "gib:height"} and
- * carry a finite number, which is clamped to 100..50000 px. Any other message
- * is ignored, silently. Pages outside the guide are never framed.
+ * A height message is used only when the browser itself delivered it
+ * (`event.isTrusted`: a script on the host page cannot make one up with
+ * dispatchEvent), from exactly that origin AND from the window of the frame
+ * it sizes; it must say {type: "gib:height"} and carry a finite number, which
+ * is clamped to 100..50000 px. Any other message is ignored, silently. Pages
+ * outside the guide are never framed.
  *
  * Optional attribute on the element: data-impar-guide-title="…" (the frame's
  * title for screen readers; default: "Patient guide: <page>").
  *
  * One global, `ImparGuideEmbed`, with `scan()` for pages that add elements
  * later. Loading the script twice is harmless. No cookies, no storage, no
- * requests of its own. MIT-style: copy and adapt freely.
+ * requests of its own.
+ *
+ * License: MIT (see LICENSE in the guide's repository): copy and adapt it
+ * freely, keeping this notice. The guide's pages it shows are CC BY 4.0; the
+ * embed view's "Open the full guide" link is their credit, so keep it visible.
  */
 (function () {
   "use strict";
@@ -134,6 +140,10 @@
   }
 
   function onMessage(event) {
+    /* Only messages the browser delivered from another window: a synthetic
+       event (new MessageEvent + dispatchEvent) has isTrusted === false and
+       can carry any origin and source it likes. */
+    if (!event.isTrusted) return;
     if (event.origin !== guideOrigin) return;
     var record = null;
     for (var i = 0; i < frames.length; i++) {
