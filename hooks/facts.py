@@ -49,20 +49,22 @@ def _check_sources(where: str, keys, names: dict):
         _fail(f"{where}.sources", "expected a list of reference keys")
     for key in keys:
         if key not in names:
-            _fail(f"{where}.sources", f"unknown source {key!r}; add it under 'sources:' first")
+            _fail(f"{where}.sources", f"unknown source {key!r}; add it to includes/sources.yml first")
 
 
-def load_facts(path: str | Path) -> dict:
-    """Read ``includes/facts.yml`` and check its shape."""
+def load_facts(path: str | Path, names: dict[str, str]) -> dict:
+    """Read ``includes/facts.yml`` and check its shape.
+
+    ``names`` are the sources' human names (``includes/sources.yml``); every
+    source a fact cites must be among them.
+    """
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise FactsError(f"{FACTS_FILE}: cannot be read ({str(error).splitlines()[0]})") from None
     if not isinstance(data, dict):
-        raise FactsError(f"{FACTS_FILE}: expected sources, numbers and tiers")
-    names = data.get("sources")
-    if not isinstance(names, dict) or not names:
-        _fail("sources", "expected a map of reference keys to names")
+        raise FactsError(f"{FACTS_FILE}: expected numbers and tiers")
+    data["sources"] = names
     for name, number in (data.get("numbers") or {}).items():
         for form in FORMS:
             _check_text(f"numbers.{name}.{form}", number.get(form))
@@ -91,8 +93,11 @@ def load_facts(path: str | Path) -> dict:
 # ----------------------------------------------------------------------------
 
 
-def cite(facts: dict, keys: list[str], prefix: str = "") -> str:
-    """Sources as the site writes them: ``([Name](references.md#key); ...)``."""
+def cite(facts: dict, keys: list[str], prefix: str = "", marker=None) -> str:
+    """The sources of a fact: ``marker(keys)`` when given (the page's numbered
+    marker), else plain links ``([Name](references.md#key); ...)``."""
+    if marker:
+        return marker(keys)
     links = [f"[{facts['sources'][key]}]({prefix}references.md#{key})" for key in keys]
     return "(" + "; ".join(links) + ")"
 
@@ -121,11 +126,11 @@ def _number(facts: dict, name: str, form: str, lang: str) -> str:
 
 
 def fact(facts: dict, name: str, form: str = "sentence", *, lang: str = "en",
-         prefix: str = "", sources: bool = True) -> str:
+         prefix: str = "", sources: bool = True, marker=None) -> str:
     """A shared number. The sentence form ends with its sources."""
     text = _number(facts, name, form, lang)
     if form == "sentence" and sources:
-        text += " " + cite(facts, facts["numbers"][name]["sources"], prefix)
+        text += " " + cite(facts, facts["numbers"][name]["sources"], prefix, marker)
     return text
 
 
@@ -138,11 +143,11 @@ def tier_of(facts: dict, sign: str) -> str:
     raise FactsError(f"warning_sign({sign!r}): unknown; expected one of {', '.join(every)}")
 
 
-def _sign_line(facts, tier, sign, *, lang, prefix, subs, sources):
+def _sign_line(facts, tier, sign, *, lang, prefix, subs, sources, marker=None):
     entry = facts["tiers"][tier]["signs"][sign]
     text = _text(facts, entry, lang, subs)
     if sources:
-        text += " " + cite(facts, entry["sources"], prefix)
+        text += " " + cite(facts, entry["sources"], prefix, marker)
     return text
 
 
@@ -153,7 +158,8 @@ def _head(text: str) -> str:
 
 
 def warning_signs(facts: dict, tier: str, *, subs: dict, lang: str = "en",
-                  prefix: str = "", sources: bool = True, compact: bool = False) -> str:
+                  prefix: str = "", sources: bool = True, compact: bool = False,
+                  marker=None) -> str:
     """One tier as an admonition box: its title, every sign, then what to do.
 
     ``compact`` lists only each sign's name (for the printed checklist's
@@ -165,7 +171,8 @@ def warning_signs(facts: dict, tier: str, *, subs: dict, lang: str = "en",
     body = facts["tiers"][tier]
     lines = [f'!!! {TIER_BOX[tier]} {TIER_CLASS} "{_text(facts, body["title"], lang, subs)}"']
     for sign in body["signs"]:
-        line = _sign_line(facts, tier, sign, lang=lang, prefix=prefix, subs=subs, sources=sources)
+        line = _sign_line(facts, tier, sign, lang=lang, prefix=prefix, subs=subs,
+                          sources=sources, marker=marker)
         lines.append(f"    - {_head(line) + '.' if compact else line}")
     lines.append("")
     lines.append(f"    {_text(facts, body['action'], lang, subs)}")
@@ -175,13 +182,13 @@ def warning_signs(facts: dict, tier: str, *, subs: dict, lang: str = "en",
 
 
 def warning_sign(facts: dict, sign: str, *, subs: dict, lang: str = "en",
-                 prefix: str = "", sources: bool = True) -> str:
+                 prefix: str = "", sources: bool = True, marker=None) -> str:
     """One sign as a sentence or two, followed by its tier's instruction."""
     tier = tier_of(facts, sign)
     text = _sign_line(facts, tier, sign, lang=lang, prefix=prefix, subs=subs, sources=False)
     text += " " + _text(facts, facts["tiers"][tier]["action"], lang, subs)
     if sources:
-        text += " " + cite(facts, facts["tiers"][tier]["signs"][sign]["sources"], prefix)
+        text += " " + cite(facts, facts["tiers"][tier]["signs"][sign]["sources"], prefix, marker)
     return text
 
 

@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import citations
 import facts as shared
 
 ROOT = Path(__file__).resolve().parent.parent
-FACTS = shared.load_facts(ROOT / shared.FACTS_FILE)
+NAMES = citations.load_sources(ROOT / citations.SOURCES_FILE)
+FACTS = shared.load_facts(ROOT / shared.FACTS_FILE, NAMES)
 
 # How the emergency signs are written when a page lists them (issue 11):
 # leg weakness or numbness, loss of bladder or bowel control, saddle numbness,
@@ -206,7 +208,7 @@ def test_a_bad_facts_file_stops_with_one_line_naming_the_key(tmp_path, change, k
     old, new = change
     assert old in GOOD
     with pytest.raises(shared.FactsError) as error:
-        shared.load_facts(write(tmp_path, GOOD.replace(old, new, 1)))
+        shared.load_facts(write(tmp_path, GOOD.replace(old, new, 1)), NAMES)
     message = str(error.value)
     assert "\n" not in message
     assert message.startswith(f"{shared.FACTS_FILE}: {key}"), message

@@ -1,0 +1,80 @@
+"""Macros for the content written once: facts, safety tiers, citations, review sheet.
+
+The thin adapter between the macros engine (MkDocs' macros plugin, or
+Zensical's macros extension) and the plain functions in ``facts.py``,
+``citations.py`` and ``review_sheet.py``. ``hooks/clinic.py`` calls
+:func:`define` from its ``define_env``.
+
+Pages get:
+
+- ``{{ cite("harbin", "elpaso") }}``: a numbered marker for a sentence's sources;
+- ``{{ page_sources() }}``: the numbered "Sources for this page" list (last on a page);
+- ``{{ fact(...) }}``, ``{{ warning_signs(...) }}``, ``{{ warning_sign(...) }}``;
+- ``{{ review_sheet() }}``: the clinical review sheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import citations
+import facts as shared
+import review_sheet as sheet
+
+
+def _page_key(env) -> str:
+    return env.page.file.src_uri
+
+
+def define(env, clinic: dict, subs: dict) -> None:
+    root = Path(env.conf["config_file_path"]).parent
+    names = citations.load_sources(root / citations.SOURCES_FILE)
+    data = shared.load_facts(root / shared.FACTS_FILE, names)
+    registers: dict[str, citations.PageSources] = {}
+    plain = {"on": False}  # while the review sheet reads other pages: plain links
+
+    def prefix() -> str:
+        return shared.link_prefix(_page_key(env))
+
+    def marker(keys) -> str:
+        if plain["on"]:
+            return citations.link_group(keys, names, prefix())
+        register = registers.setdefault(_page_key(env), citations.PageSources())
+        return citations.marker(keys, names, register)
+
+    def cite(*keys) -> str:
+        return marker(list(keys))
+
+    def page_sources() -> str:
+        if plain["on"]:
+            return ""
+        # Rendering a page again (mkdocs serve) starts its numbering afresh.
+        register = registers.pop(_page_key(env), citations.PageSources())
+        url = (env.conf.get("site_url") or "") + env.page.url
+        return citations.sources_list(register, names, prefix(), page_url=url)
+
+    def review() -> str:
+        docs = Path(env.conf["docs_dir"])
+        pages = []
+        plain["on"] = True
+        try:
+            for title, path in sheet.patient_pages(env.conf["nav"]):
+                markdown = (docs / path).read_text(encoding="utf-8")
+                rendered = env.env.from_string(markdown).render(**env.variables)
+                pages.append((title, path, rendered))
+        finally:
+            plain["on"] = False
+        return sheet.review_sheet(pages, prefix=prefix())
+
+    options = {"subs": subs, "marker": marker}
+    env.macro(cite, "cite")
+    env.macro(page_sources, "page_sources")
+    env.macro(lambda name, form="sentence", sources=True:
+              shared.fact(data, name, form, sources=sources, prefix=prefix(), marker=marker), "fact")
+    env.macro(lambda tier, sources=True, compact=False:
+              shared.warning_signs(data, tier, sources=sources, compact=compact,
+                                   prefix=prefix(), **options), "warning_signs")
+    env.macro(lambda sign, sources=True:
+              shared.warning_sign(data, sign, sources=sources, prefix=prefix(), **options),
+              "warning_sign")
+    env.macro(review, "review_sheet")
