@@ -74,6 +74,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+# The shared helpers: the config and nav, the build, Chromium.
+from support import (CHROMIUM_ARGS, PHONE, chromium_path, launch_chromium,  # noqa: E402
+                     load_site_config, mkdocs_build, nav_urls, site_prefix)
 
 KIB = 1024
 MEDIAN_BUDGET_KIB = 80
@@ -82,14 +87,6 @@ PAGE_BUDGET_KIB = 150
 # Files GitHub Pages sends gzip-compressed; everything else (png, woff2 ...) as is.
 COMPRESSED_SUFFIXES = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"}
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True}
 LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
 
 
@@ -137,42 +134,11 @@ def kib(n: int | float) -> float:
 # ----------------------------------------------------------------------------
 
 
-def load_site_config(config_file: Path = ROOT / "mkdocs.yml"):
-    """The MkDocs configuration, loaded as MkDocs loads it (``!ENV`` included)."""
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file))
-
-
-def nav_files(nav) -> list[str]:
-    """Flatten the ``nav`` setting of mkdocs.yml into its Markdown files."""
-    files = []
-    for item in nav:
-        value = item if isinstance(item, str) else next(iter(item.values()))
-        if isinstance(value, list):
-            files.extend(nav_files(value))
-        elif not urlsplit(value).scheme:      # skip external links in the nav
-            files.append(value)
-    return files
-
-
-def page_url(src: str) -> str:
-    """The URL path of a built page relative to the site root ("" is Home)."""
-    path = src[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
-
-
 def build_site(into: Path) -> tuple[float, str, int]:
     """Run ``mkdocs build --strict`` into ``into``: (wall seconds, output, returncode)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(into)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    return time.perf_counter() - start, result.stdout + result.stderr, result.returncode
+    result = mkdocs_build(ROOT, into, quiet=True)
+    return time.perf_counter() - start, result.output, result.returncode
 
 
 # ----------------------------------------------------------------------------
@@ -340,18 +306,6 @@ class Server:
 # ----------------------------------------------------------------------------
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium if installed; None means Playwright's own browser."""
-    return shutil.which("chromium")
-
-
-def launch_browser(playwright):
-    options = {"args": CHROMIUM_ARGS}
-    if chromium_path():
-        options["executable_path"] = chromium_path()
-    return playwright.chromium.launch(**options)
-
-
 def is_foreign(url: str, origin: str) -> bool:
     """True for a request to any origin other than ``origin`` (data:/blob: are local)."""
     return not url.startswith((origin + "/", "data:", "blob:"))
@@ -392,7 +346,7 @@ def measure_pages(server: Server, pages: list[str]) -> list[PageResult]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
+        browser = launch_chromium(playwright)
         try:
             return [measure_page(browser, server, page) for page in pages]
         finally:
@@ -549,8 +503,8 @@ def lighthouse_report(server: Server, pages: list[str]) -> tuple[str, dict | Non
 
 def run(site: Path, build_seconds: float | None, json_file: Path | None) -> int:
     config = load_site_config()
-    prefix = urlsplit(config["site_url"] or "").path or "/"
-    pages = [page_url(src) for src in nav_files(config["nav"])]
+    prefix = site_prefix(config)
+    pages = nav_urls(config)
     with Server(site, prefix) as server:
         results = measure_pages(server, pages)
         failures = check_budgets(results)

@@ -12,7 +12,6 @@ changing the name or the drawing, and commit the PNG.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +19,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support import launch_chromium  # noqa: E402  (the shared helpers)
+
 FIGURE = ROOT / "docs/assets/images/where-it-is.svg"
 OUTPUT = ROOT / "docs/assets/images/social.png"
 
@@ -44,10 +47,7 @@ def main() -> int:
         page_file = Path(tmp) / "card.html"
         page_file.write_text(CARD.format(figure=FIGURE.as_uri()), encoding="utf-8")
         with sync_playwright() as playwright:
-            options = {"args": ["--no-sandbox", "--disable-background-networking"]}
-            if shutil.which("chromium"):
-                options["executable_path"] = shutil.which("chromium")
-            browser = playwright.chromium.launch(**options)
+            browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 1200, "height": 630})
             page.goto(page_file.as_uri(), wait_until="load")
             page.screenshot(path=str(OUTPUT))

@@ -6,28 +6,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import DESKTOP, PHONE
+from support import AXE_OPTIONS, DESKTOP, PHONE, describe_violations as describe
 
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
 LAYOUTS = {"desktop": DESKTOP, "phone": PHONE}
-
-
-def describe(url, violations) -> list[str]:
-    """One line per failing element: page, rule, selector, what is wrong."""
-    lines = []
-    for violation in violations:
-        for node in violation["nodes"]:
-            lines.append(
-                f"{url or 'home'} [{violation['id']}] {' '.join(map(str, node['target']))}: "
-                f"{node.get('failureSummary', '').splitlines()[-1].strip()}"
-            )
-    return lines
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -37,7 +18,7 @@ def test_axe_finds_no_violations(visit, site_server, nav_urls, scheme, layout):
     tab = visit(color_scheme=scheme, **LAYOUTS[layout])
     problems = []
     for url in nav_urls:
-        tab.page.goto(site_server.url(url), wait_until="networkidle")
+        tab.page.goto(site_server.url(url), wait_until="load")
         results = axe.run(tab.page, options=AXE_OPTIONS)
         problems += describe(url, results.response["violations"])
     print("\n".join(problems))
@@ -61,7 +42,7 @@ def focus_ring(page) -> dict:
 
 def test_skip_link_is_first_and_works(visit, site_server):
     tab = visit(**DESKTOP)
-    tab.page.goto(site_server.url("procedure/during/"), wait_until="networkidle")
+    tab.page.goto(site_server.url("procedure/during/"), wait_until="load")
     tab.page.keyboard.press("Tab")
     first = focus_ring(tab.page)
     assert first["tag"] == "A" and first["name"] == "Skip to content"
@@ -74,7 +55,7 @@ def test_skip_link_is_first_and_works(visit, site_server):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_focus_is_always_visible(visit, site_server, scheme):
     tab = visit(color_scheme=scheme, **DESKTOP)
-    tab.page.goto(site_server.url("faq/"), wait_until="networkidle")
+    tab.page.goto(site_server.url("faq/"), wait_until="load")
     seen = []
     for _ in range(25):
         tab.page.keyboard.press("Tab")
@@ -86,7 +67,7 @@ def test_focus_is_always_visible(visit, site_server, scheme):
 
 def test_search_opens_and_closes_from_the_keyboard(visit, site_server):
     tab = visit(**DESKTOP)
-    tab.page.goto(site_server.url("risks/"), wait_until="networkidle")
+    tab.page.goto(site_server.url("risks/"), wait_until="load")
     is_open = "() => document.getElementById('__search').checked"
     tab.page.keyboard.press("/")
     tab.page.wait_for_function(is_open)
@@ -100,7 +81,7 @@ def test_search_opens_and_closes_from_the_keyboard(visit, site_server):
 
 def test_palette_toggle_has_a_name_and_works_by_keyboard(visit, site_server):
     tab = visit(color_scheme="light", **DESKTOP)
-    tab.page.goto(site_server.url(), wait_until="networkidle")
+    tab.page.goto(site_server.url(), wait_until="load")
     toggle = tab.page.get_by_role("radio", name="Switch to dark mode")
     toggle.focus()
     tab.page.keyboard.press("Enter")

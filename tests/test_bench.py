@@ -128,13 +128,6 @@ def test_summarize_page_finds_largest_asset_and_foreign_requests():
     assert bench.asset_name("/guide/", "/guide/") == "(home)"
 
 
-def test_nav_is_flattened_into_page_urls():
-    nav = [{"Home": "index.md"}, {"The procedure": ["procedure/index.md", {"Before": "procedure/before.md"}]},
-           {"FAQ": "faq.md"}, {"Elsewhere": "https://example.org/"}]
-    assert [bench.page_url(src) for src in bench.nav_files(nav)] == [
-        "", "procedure/", "procedure/before/", "faq/"]
-
-
 def test_lighthouse_scores_are_read_from_its_json():
     report = {"categories": {"accessibility": {"score": 1}, "best-practices": {"score": 0.96},
                              "seo": {"score": 0.9}, "performance": {"score": None}}}

@@ -6,23 +6,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-
-
-def foreign_requests(requests, server):
-    """Requests to any origin other than the local server (data: is local)."""
-    return [
-        url for url in requests
-        if not url.startswith((server.origin + "/", "data:", "blob:"))
-    ]
+from support import DESKTOP, PHONE, foreign_requests, search
 
 
 def test_every_nav_page_loads_cleanly(visit, site_server, nav_urls):
     """HTTP 200, no console errors, nothing fetched from another origin."""
     for url in nav_urls:
         tab = visit(**DESKTOP)
+        # What is checked is every request the page makes, late ones too: so
+        # here, and only here, wait until the network has been quiet for 500 ms.
         response = tab.page.goto(site_server.url(url), wait_until="networkidle")
         assert response.status == 200, url
         assert tab.page.locator("article h1").count() == 1, url
@@ -84,46 +76,6 @@ def test_missing_page_shows_plain_404_with_working_links(visit, site_server):
 # ----------------------------------------------------------------------------
 
 
-def search(tab, server, query: str) -> list[str]:
-    """Type ``query`` into the search box; return result page paths, best first.
-
-    The box is emptied first (Material then shows its "type to start" note),
-    the query is typed key by key, and the results are read once they have
-    stopped changing, so an earlier query's results are never read.
-    """
-    page = tab.page
-    if not page.url.startswith(server.origin):
-        page.goto(server.url(), wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press("Backspace")
-    page.wait_for_function(
-        "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    box.press_sequentially(query, delay=20)
-    # One list item per page, its first link the page itself (the others
-    # are sections of that page).
-    read = """() => {
-        const meta = document.querySelector('.md-search-result__meta').textContent;
-        const items = [...document.querySelectorAll(
-            '.md-search-result__list > .md-search-result__item')];
-        return meta + '|' + items.map(item => item.querySelector('a').href).join(' ');
-    }"""
-    previous, stable = None, 0
-    for _ in range(100):
-        page.wait_for_timeout(150)
-        current = page.evaluate(read)
-        stable = stable + 1 if current == previous and "matching" in current.lower() else 0
-        if stable >= 3:
-            break
-        previous = current
-    else:
-        raise AssertionError(f"search results for {query!r} never settled: {current}")
-    hrefs = current.split("|", 1)[1].split()
-    return [urlsplit(href).path[len(server.prefix):] for href in hrefs]
-
-
 def test_search_tailbone_finds_anatomy(visit, site_server):
     tab = visit(**DESKTOP)
     results = search(tab, site_server, "tailbone")
@@ -152,11 +104,11 @@ def test_glossary_term_shows_its_meaning_on_focus_and_tap(
     visit, site_server, layout, url, selector, action
 ):
     from glossary import GLOSSARY_FILE, parse_glossary
-    from conftest import ROOT
+    from support import ROOT
 
     terms = parse_glossary((ROOT / GLOSSARY_FILE).read_text(encoding="utf-8"))
     tab = visit(**layout)
-    tab.page.goto(site_server.url(url), wait_until="networkidle")
+    tab.page.goto(site_server.url(url), wait_until="load")
     term = tab.page.locator(selector).first
     word = term.inner_text()
     getattr(term, action)()
@@ -167,6 +119,8 @@ def test_glossary_term_shows_its_meaning_on_focus_and_tap(
 def test_search_index_loads_only_when_the_reader_searches(visit, site_server):
     """Pages stay light: the index and worker wait for the search box."""
     tab = visit(**PHONE)
+    # A request that must NOT happen has no event to wait for: give the page
+    # its load, a quiet network and half a second more to make it.
     tab.page.goto(site_server.url("anatomy/"), wait_until="networkidle")
     tab.page.wait_for_timeout(500)
     held_back = [u for u in tab.requests if "search_index.json" in u or "/workers/search." in u]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from support import copy_project, mkdocs_build
 
 
 def test_strict_build_has_no_warnings(build):

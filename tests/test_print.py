@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, serve
-from print_preview import CHECKLIST, MAX_SHEETS, PAPERS, pdf_pages, print_pdf, with_sample_clinic
+from support import (CHECKLIST, DESKTOP, MAX_SHEETS, PAPERS, ROOT, copy_project, mkdocs_build,
+                     pdf_pages, print_pdf, serve, with_clinic)
 
 CLINIC_NAME = "Riverside Pain Clinic"
 CLINIC_PHONE = "+44 1234 567890"
 MIN_POINTS = 10.0
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 # The print-only clinic header, as overrides/main.html should include it.
 PRINT_HEADER = '{% include "partials/print-header.html" %}'
@@ -75,7 +73,7 @@ def clinic_server(tmp_path_factory, site_server):
     """
     tmp = tmp_path_factory.mktemp("print-clinic")
     project = copy_project(tmp / "project")
-    with_sample_clinic(project)
+    with_clinic(project)
     main = project / "overrides" / "main.html"
     template = main.read_text(encoding="utf-8")
     if "partials/print-header.html" not in template:
@@ -148,28 +146,24 @@ def test_checklist_with_a_clinic_prints_its_phone_on_two_sheets(visit, clinic_se
 
 
 # A clinic with long rules and a long name: the checklist still fits.
-LONG_CLINIC = """\
-  clinic:
-    name: "St Bartholomew's Regional Pain Management Centre"
-    phone: "+44 1234 567890"
-    after_hours_phone: "+44 1234 567000"
-    emergency_number: "999"
-    fasting: "Do not eat anything for 6 hours before your appointment time. You may drink clear fluids such as water, black tea or squash until 2 hours before, then stop. If you have diabetes, call us for advice."
-    blood_thinners: "Our pre-assessment nurse will phone you 7 to 10 days before to go through your blood thinners, and will tell you exactly what to do with each one."
-    driving: "Do not drive, cycle or operate machinery until the morning after your injection. Check with your insurer if you are unsure."
-    arrival_minutes_before: 45
-    observation_minutes: 60
-    bring:
-      - "your pain diary"
-      - "a dressing gown and slippers"
-      - "a list of your medicines with doses"
-      - "any scans or letters from other hospitals"
-"""
+LONG_CLINIC = {
+    "name": "St Bartholomew's Regional Pain Management Centre",
+    "phone": "+44 1234 567890",
+    "after_hours_phone": "+44 1234 567000",
+    "emergency_number": "999",
+    "fasting": "Do not eat anything for 6 hours before your appointment time. You may drink clear fluids such as water, black tea or squash until 2 hours before, then stop. If you have diabetes, call us for advice.",
+    "blood_thinners": "Our pre-assessment nurse will phone you 7 to 10 days before to go through your blood thinners, and will tell you exactly what to do with each one.",
+    "driving": "Do not drive, cycle or operate machinery until the morning after your injection. Check with your insurer if you are unsure.",
+    "arrival_minutes_before": 45,
+    "observation_minutes": 60,
+    "bring": ["your pain diary", "a dressing gown and slippers",
+              "a list of your medicines with doses", "any scans or letters from other hospitals"],
+}
 
 
 def test_checklist_with_long_clinic_rules_still_fits(visit, site_server, tmp_path):
     project = copy_project(tmp_path / "project")
-    with_sample_clinic(project, LONG_CLINIC)
+    with_clinic(project, LONG_CLINIC)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     server, httpd = serve(result.site, site_server.prefix)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_browser import DESKTOP, foreign_requests, search
+from support import DESKTOP, foreign_requests, search
 
 # (what a patient might type, the page that should be among the first three)
 QUERIES = [
