@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
+@pytest.hookimpl(tryfirst=True)        # before -m selects by marker
 def pytest_collection_modifyitems(config, items):
     """Mark every test that starts Chromium, whoever wrote it."""
     for item in items:
