@@ -447,3 +447,35 @@ def test_accent_colour_reaches_the_page(visit, site_server, clinic_site):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view", ["page", "embed", "print"])
+def test_sign_off_is_visible_on_screen_in_the_embed_and_on_paper(visit, site_server, clinic_site, view):
+    server, httpd = serve(clinic_site, site_server.prefix)
+    try:
+        tab = visit(**PHONE)
+        if view == "print":
+            tab.page.emulate_media(media="print")
+        tab.page.goto(server.url("procedure/after/" + ("?embed" if view == "embed" else "")), wait_until="load")
+        if view == "embed":
+            assert tab.page.evaluate("document.documentElement.classList.contains('gib-embed')")
+        check = tab.page.locator(".gib-clinical-check")
+        assert check.is_visible()
+        assert check.inner_text().startswith("Checked for Riverside Pain Clinic by Dr Ana Ortega")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_pages_can_show_the_edition(tmp_path):
+    """``{{ edition.version }}`` and ``{{ edition.words }}`` work in any page (e.g. About)."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\nThis is edition {{ edition.version }} of {{ edition.words }}.\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    edition = read_edition(ROOT / "CHANGELOG.md")
+    text = text_of(soup(result.site, "about/").find("article"))
+    assert f"This is edition {edition['version']} of {edition['words']}." in text
