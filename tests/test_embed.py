@@ -560,13 +560,20 @@ def test_embed_view_is_accessible_in_light_and_dark(visit, site_server, scheme):
 
 
 def test_storage_guard_partial_matches_materials_own():
-    """overrides/partials/javascripts/base.html is Material's partial with only
-    __md_get/__md_set made safe; after a Material upgrade this says to re-copy."""
+    """docs/assets/javascripts/storage.js is Material's inline storage script
+    (partials/javascripts/base.html) as a file, so the CSP needs no inline
+    script: only the scope (the site root, from the file's own address) and
+    __md_get/__md_set made safe differ; after a Material upgrade this says to
+    re-copy."""
     import re
 
     import material
 
-    ours = (ROOT / "overrides/partials/javascripts/base.html").read_text(encoding="utf-8")
+    code = (ROOT / "docs/assets/javascripts/storage.js").read_text(encoding="utf-8")
+    code = re.sub(r"(?s)\A/\*.*?\*/\s*", "", code).strip().rstrip(";")
+    code = code.replace('__md_scope=new URL("../../",document.currentScript.src)',
+                        '__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)')
+    ours = f"<script>{code}</script>"
     theirs = (Path(material.__file__).parent
               / "templates/partials/javascripts/base.html").read_text(encoding="utf-8")
     script = re.compile(r"<script>.*</script>")
