@@ -1,0 +1,220 @@
+"""Findability: queries typed the way patients type them find the page that answers them.
+
+The queries and the pages that answer them are in tests/search_queries.yml.
+Each query is typed into the real search box in Chromium, on one page that is
+reused, and the result list is read once it has settled. A query is a hit@1
+when the first result is a page listed for it, and a hit@3 when one of the
+first three is. Every miss is printed with what the search gave instead.
+
+To measure another build (for example the guide before a change), run this
+file with the folder of the built site:
+
+    python tests/test_findability.py /tmp/find-before/site
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from support import DESKTOP, READ_RESULTS, foreign_requests
+
+QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+MIN_QUERIES = 80
+HIT_AT_1 = 0.80
+HIT_AT_3 = 0.95
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    want: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: Query
+    got: tuple[str, ...]          # result pages, best first
+
+    @property
+    def hit1(self) -> bool:
+        return bool(self.got) and self.got[0] in self.query.want
+
+    @property
+    def hit3(self) -> bool:
+        return any(page in self.query.want for page in self.got[:3])
+
+
+def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
+    """The query set: a list of {q: text, want: [page, ...]}."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = []
+    for number, entry in enumerate(entries, 1):
+        text, want = entry.get("q"), entry.get("want")
+        if not isinstance(text, str) or not text.strip() or not want:
+            raise ValueError(f"{path.name}: entry {number} needs a q and a want")
+        queries.append(Query(text.strip(), tuple(want)))
+    return queries
+
+
+def shares(answers: list[Answer]) -> tuple[float, float]:
+    """(hit@1, hit@3) as shares of all answers."""
+    total = len(answers) or 1
+    return (sum(a.hit1 for a in answers) / total, sum(a.hit3 for a in answers) / total)
+
+
+def summary(answers: list[Answer]) -> str:
+    """One line per miss (at 1 or at 3), then the two shares."""
+    lines = []
+    for answer in answers:
+        if answer.hit1:
+            continue
+        where = "MISS@3" if not answer.hit3 else "miss@1"
+        lines.append(
+            f"{where} {answer.query.text!r:<40} want {[p or 'home' for p in answer.query.want]}"
+            f" got {[p or 'home' for p in answer.got[:3]]}"
+        )
+    hit1, hit3 = shares(answers)
+    lines.append(f"{len(answers)} queries: hit@1 {hit1:.1%}, hit@3 {hit3:.1%}")
+    return "\n".join(lines)
+
+
+def ask(page, prefix: str, query: str) -> tuple[str, ...]:
+    """Type ``query`` into the search box; return the result pages, best first.
+
+    Material searches on each key release, so the box is filled up to the last
+    character and the last one is typed as a real key: one search per query.
+    The box is emptied first and the results are read once they have stopped
+    changing, so an earlier query's results are never read.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("Backspace")
+    page.wait_for_function(
+        "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    box.fill(query[:-1])
+    box.press(query[-1])
+    previous, stable, current = None, 0, ""
+    for _ in range(200):
+        page.wait_for_timeout(50)
+        current = page.evaluate(READ_RESULTS)
+        stable = stable + 1 if current == previous and "matching" in current.lower() else 0
+        if stable >= 2:
+            break
+        previous = current
+    else:
+        raise AssertionError(f"search results for {query!r} never settled: {current}")
+    hrefs = current.split("|", 1)[1].split()
+    return tuple(urlsplit(href).path[len(prefix):] for href in hrefs)
+
+
+def run(page, home_url: str, prefix: str, queries: list[Query]) -> list[Answer]:
+    """Open ``home_url`` once, then ask every query on that same page."""
+    page.goto(home_url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    return [Answer(query, ask(page, prefix, query.text)) for query in queries]
+
+
+# ----------------------------------------------------------------------------
+# Tests
+# ----------------------------------------------------------------------------
+
+
+def test_query_set_is_large_and_points_at_real_pages(nav_urls):
+    queries = load_queries()
+    assert len(queries) >= MIN_QUERIES
+    texts = [query.text.casefold() for query in queries]
+    assert len(set(texts)) == len(texts), "a query is listed twice"
+    unknown = {page for query in queries for page in query.want} - set(nav_urls)
+    assert unknown == set()
+
+
+def test_hit_shares_count_only_listed_pages():
+    """The measure can fail: a wanted page further down, or missing, is a miss."""
+    query = Query("can i drive", ("faq/",))
+    answers = [
+        Answer(query, ("faq/", "after/")),               # hit@1 and hit@3
+        Answer(query, ("after/", "before/", "faq/")),    # hit@3 only
+        Answer(query, ("after/", "before/", "risks/", "faq/")),  # neither
+        Answer(query, ()),                               # nothing found
+    ]
+    assert shares(answers) == (0.25, 0.5)
+    assert "MISS@3 'can i drive'" in summary(answers)
+
+
+def test_patients_find_answers_through_the_search_box(visit, site_server, report):
+    queries = load_queries()
+    tab = visit(**DESKTOP)
+    answers = run(tab.page, site_server.url(), site_server.prefix, queries)
+    text = summary(answers)
+    report.append("Findability (tests/search_queries.yml)\n" + text)
+    print(text)
+    hit1, hit3 = shares(answers)
+    assert hit3 >= HIT_AT_3, text
+    assert hit1 >= HIT_AT_1, text
+    assert tab.console_errors == []
+    assert foreign_requests(tab.requests, site_server) == []
+
+
+def test_search_keeps_the_readers_words_and_shows_what_it_found(visit, site_server):
+    """search-words.js: the box keeps what was typed; results name the words found."""
+    tab = visit(**DESKTOP)
+    page = tab.page
+    page.goto(site_server.url(), wait_until="load")
+    page.locator("input.md-search__input").click()
+    # The guide never says "cortisone"; it says "steroid".
+    assert ask(page, site_server.prefix, "cortisone")
+    assert page.locator("input.md-search__input").input_value() == "cortisone"
+    links = page.locator(".md-search-result__item").first.locator("a")
+    hrefs = [links.nth(i).get_attribute("href").lower() for i in range(links.count())]
+    assert any("h=steroid" in href for href in hrefs), hrefs   # highlighted where it opens
+    assert page.locator(".md-search-result__terms").count() == 0   # no "Missing: ..."
+
+    def rewrite(query):
+        return page.evaluate("query => window.gibSearchWords.rewrite(query)", query).split()
+
+    # Common words are left out when there are others; short words match whole.
+    assert not [c for c in rewrite("shot in tailbone") if re.match(r"in\b|in[*~^]", c)]
+    assert "drive^100" in rewrite("can i drive") and "can^100" not in rewrite("can i drive")
+    assert rewrite("iv") == ["iv^100"]
+    # A query of common words only looks for those whole words.
+    assert rewrite("who should not have it") == [
+        "who^100", "should^100", "not^100", "have^100", "it^100"]
+    # Material's own search syntax is passed on as typed.
+    assert rewrite('"blood thinners" -steroid') == ['"blood', 'thinners"', "-steroid"]
+    assert tab.console_errors == []
+
+
+# ----------------------------------------------------------------------------
+# Measuring any build from the command line
+# ----------------------------------------------------------------------------
+
+
+def main(site: str) -> int:
+    from playwright.sync_api import sync_playwright
+
+    from support import launch_chromium, load_site_config, serve, site_prefix
+
+    prefix = site_prefix(load_site_config())
+    server, httpd = serve(Path(site), prefix)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            page = browser.new_context(**DESKTOP).new_page()
+            answers = run(page, server.url(), server.prefix, load_queries())
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    print(summary(answers))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
