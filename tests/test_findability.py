@@ -135,6 +135,27 @@ def test_query_set_is_large_and_points_at_real_pages(nav_urls):
     assert unknown == set()
 
 
+def test_faq_jump_list_leads_to_every_question_in_order(built_site):
+    """The list at the top of the FAQ: every question, by topic, in page order."""
+    from support import article
+
+    faq = article(built_site, "faq/")
+    jump = faq.find("nav", class_="gib-jump")
+    assert jump is not None and jump.find_previous("h1") is not None
+    def text(element):
+        return " ".join(element.get_text().split()).rstrip("¶").strip()
+
+    listed = [(link["href"], text(link)) for link in jump.find_all("a")]
+    questions = [("#" + h3["id"], text(h3)) for h3 in faq.find_all("h3")]
+    assert listed == questions
+    topics = [text(label) for label in jump.find_all("strong")]
+    headings = [text(h2) for h2 in faq.find_all("h2")]
+    assert topics == [h for h in headings if h in topics] and len(topics) >= 5
+    # The list is left out of the search index, so it never competes with the answers.
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "faq/#jump-to-a-question" not in index
+
+
 def test_hit_shares_count_only_listed_pages():
     """The measure can fail: a wanted page further down, or missing, is a miss."""
     query = Query("can i drive", ("faq/",))
