@@ -522,6 +522,34 @@ def emergency(clinic: dict) -> str:
     return phone_link(clinic, "emergency_number") or EMERGENCY_DEFAULT
 
 
+WRITE_IN = ('<span class="gib-write-in"><span>write it on your printed copy</span></span>')
+EMERGENCY_EXAMPLES = (
+    'Your local emergency number is, for example, **[911](tel:911)** in the US, '
+    '**[999](tel:999)** in the UK and **[112](tel:112)** in the EU.'
+)
+
+
+def phone_box(clinic: dict) -> str:
+    """"My phone numbers": the clinic's numbers as links, or lines to write on.
+
+    Shown on When to get help and on the printed checklist. On screen, an
+    empty line says "write it on your printed copy" rather than pretending to
+    be a form; the example emergency numbers do not print.
+    """
+    name = escape_markdown(clinic["name"]) if clinic.get("name") else WRITE_IN
+    rows = [
+        ("Your clinic", name),
+        ("Phone", phone_link(clinic, "phone") or WRITE_IN),
+        ("After hours", phone_link(clinic, "after_hours_phone") or WRITE_IN),
+        ("Emergency", phone_link(clinic, "emergency_number") or WRITE_IN),
+    ]
+    lines = ['<div class="gib-handout-clinic gib-phones" markdown>', "", "**My phone numbers**", ""]
+    lines += [f"- **{label}:** {value}" for label, value in rows]
+    if not clinic.get("emergency_number_tel"):
+        lines += ["", f'<p class="gib-no-print" markdown>{EMERGENCY_EXAMPLES}</p>']
+    return "\n".join(lines + ["", "</div>"]) + "\n"
+
+
 # ----------------------------------------------------------------------------
 # Macros plugin adapter
 # ----------------------------------------------------------------------------
@@ -588,6 +616,8 @@ def define_env(env):
     env.macro(lambda key="phone": phone_link(clinic, key), "phone_link")
     env.macro(lambda: call_clinic(clinic), "call_clinic")
     env.macro(lambda: emergency(clinic), "emergency")
+    env.macro(lambda: phone_box(clinic), "phone_box")
+    env.macro(lambda: WRITE_IN, "write_in")
     _define_facts(env, clinic)
 
 

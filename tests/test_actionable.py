@@ -259,10 +259,10 @@ def test_phone_box_without_clinic_numbers_asks_to_write_them_on_paper(built_site
     # Clinic number, after-hours number and emergency number (and, on the
     # checklist, the clinic's name): each a blank with words, not a form line.
     blanks = box.select(".gib-write-in")
-    assert len(blanks) == (4 if url == CHECKLIST else 3), text
+    assert len(blanks) == 4, text
     assert all(squeeze(blank.get_text()) == WRITE_IN for blank in blanks)
     assert box.select(".gib-write-line") == []
-    for label in ("Phone" if url == CHECKLIST else "My clinic", "hours", "Emergency"):
+    for label in ("Your clinic", "Phone", "After hours", "Emergency"):
         assert label in text, (url, label)
 
 
@@ -359,7 +359,7 @@ def test_printed_checklist_with_a_clinic_has_its_numbers(visit, site_server, cli
             first = pages[0]
             assert f"Your clinic: {SAMPLE_CLINIC['name']}" in first
             assert f"Phone: {SAMPLE_CLINIC['phone']}" in first
-            assert f"Out of hours: {SAMPLE_CLINIC['after_hours_phone']}" in first
+            assert f"After hours: {SAMPLE_CLINIC['after_hours_phone']}" in first
             assert f"Emergency: {SAMPLE_CLINIC['emergency_number']}" in first
     finally:
         httpd.shutdown()

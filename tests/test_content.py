@@ -58,7 +58,8 @@ def test_every_page_opens_with_a_short_summary(built_site, nav_urls):
 
 
 def test_every_number_links_to_its_source(built_site, nav_urls):
-    """A percentage or "1 in N" figure has a link to References beside it."""
+    """A percentage or "1 in N" figure has its source beside it: a numbered
+    marker (which leads to the page's list and on to References) or a link."""
     missing = []
     for url in nav_urls:
         if url == "references/":
@@ -71,7 +72,8 @@ def test_every_number_links_to_its_source(built_site, nav_urls):
                 continue
             scope = block.find_parent("tr") if block.name in ("td", "th") else block
             links = [a.get("href", "") for a in scope.find_all("a")]
-            if not any("references/#" in href for href in links):
+            markers = scope.select("sup.gib-cite a[href^='#source-']")  # tests/test_citations.py
+            if not markers and not any("references/#" in href for href in links):
                 missing.append(f"{url or 'home'}: {text[:90]}")
     assert missing == [], "\n".join(missing)
 
@@ -123,8 +125,9 @@ def test_faq_has_30_questions_answered_briefly(built_site):
         assert title.endswith("?"), title
         answer = []
         for sibling in question.find_next_siblings():
-            if sibling.name in ("h2", "h3") or "gib-review" in sibling.get("class", []):
-                break
+            classes = sibling.get("class", [])
+            if sibling.name in ("h2", "h3") or "gib-review" in classes or "gib-sources" in classes:
+                break  # the next question, or the page's review line or source list
             if "gib-tier" in sibling.get("class", []):
                 continue  # a shared safety box (includes/facts.yml), not the answer's own words
             answer.append(sibling.get_text(" ", strip=True))

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from support import (CHECKLIST, DESKTOP, MAX_SHEETS, PAPERS, ROOT, copy_project, mkdocs_build,
+from support import (CHECKLIST, load_site_config, DESKTOP, MAX_SHEETS, PAPERS, ROOT, copy_project, mkdocs_build,
                      pdf_pages, print_pdf, serve, with_clinic)
 
 CLINIC_NAME = "Riverside Pain Clinic"
@@ -102,10 +102,12 @@ def test_print_header_is_in_the_main_template():
 DIARY = ["Before the injection", "15 min after", "30 min after", "1 hour after",
          "2 hours after", "4 hours after", "6 hours after", "Pain (0–10)",
          *(f"Day {n}" for n in range(1, 15))]
-WARNINGS = ["Swelling of your face, lips or tongue, trouble breathing",
+# The safety tiers as includes/facts.yml words them (tests/test_safety.py checks the source).
+WARNINGS = ["Signs of a serious allergic reaction",
             "New loss of control of your bladder or bowels",
-            "Call your clinic the same day if you have any of these",
-            "A fever or chills", "Bleeding from the needle spot that will not stop"]
+            "Call your emergency number now if you have any of these",
+            "Call your clinic today (or the after-hours number) if you have any of these",
+            "Fever or chills after the injection", "Bleeding from the needle site that will not stop"]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -120,7 +122,7 @@ def test_checklist_prints_on_two_sheets(visit, site_server, paper):
     # The diary stays on one sheet, heading and all.
     diary = [page for page in pages if "Pain diary" in page]
     assert len(diary) == 1 and "Before the injection" in diary[0] and "Day 14" in diary[0]
-    assert "Call your local emergency number now if you have any of these" in text
+    assert "Call your emergency number now if you have any of these" in text
     # The diary explains why it matters for a test block.
     assert "After a test block (diagnostic block), your scores show your doctor" in text
     # Screen-only parts stay off paper.
@@ -138,8 +140,8 @@ def test_checklist_with_a_clinic_prints_its_phone_on_two_sheets(visit, clinic_se
     assert 1 <= len(pages) <= MAX_SHEETS, f"{paper}: {len(pages)} sheets"
     assert f"Your clinic: {CLINIC_NAME}" in pages[0]
     assert f"Phone: {CLINIC_PHONE}" in pages[0]
-    assert f"Call {CLINIC_NAME} on {CLINIC_PHONE}" in text
-    assert "Call 999 now if you have any of these" in text
+    assert f"call {CLINIC_NAME} on {CLINIC_PHONE}" in text
+    assert "Call 999 now." in text
     assert "Please arrive 30 minutes before your appointment time." in text
     # The page shows its own clinic box; the site-wide print header would repeat it.
     assert text.count(f"{CLINIC_NAME} · Phone") == 0
@@ -172,7 +174,7 @@ def test_checklist_with_long_clinic_rules_still_fits(visit, site_server, tmp_pat
         for paper in PAPERS:
             pages = pdf_pages(print_pdf(tab.page, server.url(CHECKLIST), paper))
             assert len(pages) <= MAX_SHEETS, f"{paper}: {len(pages)} sheets"
-            assert "Call St Bartholomew's Regional Pain Management Centre on +44 1234 567890" in " ".join(pages)
+            assert "call St Bartholomew's Regional Pain Management Centre on +44 1234 567890" in " ".join(pages)
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -305,10 +307,12 @@ def test_links_print_their_address_only_for_other_sites(visit, clinic_server):
     help_page = pdf_text(print_pdf(tab.page, clinic_server.url("get-help/"), "A4"))
     assert CLINIC_PHONE in help_page
     assert "tel:" not in help_page
-    # Citations and page links inside the guide print as plain words.
-    assert "UI Health" in help_page
+    # Citation markers and the sources list do not print; one line gives the
+    # page's own address instead, and page links inside the guide print as words.
+    assert "UI Health" not in help_page and "source 1" not in help_page
     assert "references/" not in help_page and "(../" not in help_page
-    assert "http" not in help_page
+    assert (load_site_config()["site_url"] + "get-help/") in re.sub(r"\s+", "", help_page)
+    assert help_page.count("http") == 1
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,10 @@
    reader focuses or opens the search box; the first search then starts at
    once. It only recognises Material's documented file names
    (search/search_index.json, assets/javascripts/workers/search.*.js); if
-   those ever change, search simply loads eagerly again, as before. */
+   those ever change, search simply loads eagerly again, as before.
+
+   With the index it also loads search-words.js, which rewrites each query in
+   the reader's words on its way to the worker (see that file and README). */
 (function () {
   "use strict";
 
@@ -42,6 +45,33 @@
     };
   }
 
+  // Search in the reader's words: search-words.js, next to this file, loads
+  // with the index and rewrites each query (Material 9.8.1's message type 2,
+  // QUERY) on its way to the worker. Material sends queries only once the
+  // worker has built the index, long after this small file has arrived.
+  var here = document.currentScript && document.currentScript.src;
+  whenWanted(function () {
+    if (!here) return;
+    var script = document.createElement("script");
+    script.src = here.replace(/lazy-search\.js(?=$|\?)/, "search-words.js");
+    document.head.appendChild(script);
+  });
+
+  function inReadersWords(message) {
+    var words = window.gibSearchWords;
+    if (!words || !message || message.type !== 2 || typeof message.data !== "string") {
+      return message;
+    }
+    return { type: message.type, data: words.rewrite(message.data) };
+  }
+
+  // ... and marks, on each result (type 3, RESULT), the words found in it.
+  function wordsFound(message) {
+    var words = window.gibSearchWords;
+    if (!words || !message || message.type !== 3 || !message.data) return message;
+    return { type: message.type, data: words.found(message.data) };
+  }
+
   // The worker: hand Material a stand-in that starts the real worker when
   // search is wanted, passing messages both ways.
   var RealWorker = window.Worker;
@@ -54,7 +84,7 @@
       var queue = [];
       var worker = null;
       stand.postMessage = function (message) {
-        if (worker) worker.postMessage(message); else queue.push(message);
+        if (worker) worker.postMessage(inReadersWords(message)); else queue.push(message);
       };
       stand.terminate = function () {
         if (worker) worker.terminate();
@@ -63,12 +93,14 @@
       whenWanted(function () {
         worker = new RealWorker(url, options);
         worker.addEventListener("message", function (event) {
-          stand.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          stand.dispatchEvent(new MessageEvent("message", { data: wordsFound(event.data) }));
         });
         worker.addEventListener("error", function (event) {
           stand.dispatchEvent(new ErrorEvent("error", { message: event.message }));
         });
-        queue.splice(0).forEach(function (message) { worker.postMessage(message); });
+        queue.splice(0).forEach(function (message) {
+          worker.postMessage(inReadersWords(message));
+        });
       });
       return stand;
     };
