@@ -4,14 +4,27 @@
 ``pymdownx.snippets`` appends it to every page, so ``abbr`` gives each use of
 a term its definition on hover, tap and keyboard focus. This hook writes the
 same terms as a definition list where the Glossary page says
-``<!-- glossary -->``, so the two can never drift apart. It also makes each
-term reachable by keyboard and by tap (``tabindex="0"``), so the definition
-shows on focus too, except inside a link, which is focusable already. Terms
-in headings are left plain: a title is not the place for a dotted underline.
+``<!-- glossary -->``, so the two can never drift apart.
 
-The work is done by :func:`parse_glossary` and :func:`render_glossary`, plain
-functions that tests and other build tools can call; ``on_page_markdown`` is
-the thin MkDocs adapter.
+In the built page (:func:`glossary_terms`):
+
+- every term is announced as the word, with its meaning as the description
+  (``role="term"`` and ``aria-label`` = the word; the ``title`` stays for the
+  tooltip and becomes the description);
+- only a term's FIRST use on a page is a keyboard stop (``tabindex="0"``),
+  so the definition shows on focus without a stop at every repeat; the first
+  use outside a collapsed "Describe this picture" block is preferred. Every
+  use still shows its meaning on hover and tap. Terms inside a link are left
+  alone: the link is the stop;
+- terms in headings are left plain: a title is not the place for a dotted
+  underline;
+- on the Glossary page itself no term is marked at all: the meaning is
+  printed beside each word already.
+
+The work is done by plain functions that tests and other build tools can
+call; ``on_page_markdown`` and ``on_page_content`` are the thin MkDocs
+adapters. ``on_page_content`` also runs the page-wide keyboard and
+screen-reader fixes of ``hooks/a11y.py`` (permalinks, box titles).
 """
 
 from __future__ import annotations
@@ -21,6 +34,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import a11y
+
 # ----------------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------------
@@ -29,7 +44,9 @@ GLOSSARY_FILE = "includes/glossary.md"
 GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- glossary -->"
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
-_TAG = re.compile(r"<(?P<end>/?)(?P<name>a|abbr)\b(?P<rest>[^>]*)>", re.IGNORECASE)
+_TAG = re.compile(r"<(?P<end>/?)(?P<name>a|abbr|details)\b(?P<rest>[^>]*)>", re.IGNORECASE)
+_ABBR = re.compile(r"<abbr\b(?P<rest>[^>]*)>(?P<word>.*?)</abbr>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 _ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.IGNORECASE)
 
@@ -87,23 +104,51 @@ def render_glossary(terms: dict[str, str]) -> str:
     return "\n".join(blocks)
 
 
-def focusable_abbreviations(html: str) -> str:
-    """Add ``tabindex="0"`` to every ``<abbr title>`` that is not in a link,
-    and unwrap the ones in headings."""
+def glossary_terms(html: str, *, glossary_page: bool = False) -> str:
+    """Mark the glossary terms (``<abbr title>``) in a built page.
+
+    Each term outside a link gets ``role="term"`` and ``aria-label`` (the
+    word), so it is announced as the word with its meaning as description.
+    The first use of each meaning becomes focusable (``tabindex="0"``),
+    preferring a use outside ``<details>``. Terms in headings are unwrapped;
+    on the Glossary page (``glossary_page=True``) every term is.
+    """
+    if glossary_page:
+        return _ABBR_TAG.sub("", html)
     html = _HEADING.sub(lambda match: _ABBR_TAG.sub("", match[0]), html)
-    depth = 0
 
-    def visit(match: re.Match) -> str:
-        nonlocal depth
+    # Pass 1: where each term is used, outside links, and whether in <details>.
+    links = details = 0
+    uses: list[tuple[int, str, bool]] = []       # (offset, meaning, in details)
+    for match in _TAG.finditer(html):
         name, end, rest = match["name"].lower(), match["end"], match["rest"]
-        if name == "a":
-            depth = max(0, depth - 1) if end else depth + 1
-            return match[0]
-        if end or depth or "title=" not in rest or "tabindex" in rest:
-            return match[0]
-        return f'<abbr tabindex="0"{rest}>'
+        if name in ("a", "details"):
+            step = -1 if end else 1
+            if name == "a":
+                links = max(0, links + step)
+            else:
+                details = max(0, details + step)
+        elif not end and not links and "tabindex" not in rest:
+            title = _TITLE.search(rest)
+            if title:
+                uses.append((match.start(), title["title"], details > 0))
+    first: dict[str, tuple[int, bool]] = {}
+    for offset, meaning, hidden in uses:
+        if meaning not in first or (first[meaning][1] and not hidden):
+            first[meaning] = (offset, hidden)
+    marked = {offset for offset, _, _ in uses}
+    stops = {offset for offset, _ in first.values()}
 
-    return _TAG.sub(visit, html)
+    # Pass 2: rewrite those <abbr> tags.
+    def mark(match: re.Match) -> str:
+        if match.start() not in marked:
+            return match[0]
+        word = re.sub(r"<[^>]+>", "", match["word"]).replace('"', "&quot;")
+        tabindex = ' tabindex="0"' if match.start() in stops else ""
+        return (f'<abbr{tabindex} role="term" aria-label="{word}"{match["rest"]}>'
+                f'{match["word"]}</abbr>')
+
+    return _ABBR.sub(mark, html)
 
 
 # ----------------------------------------------------------------------------
@@ -127,5 +172,7 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_page_content(html, *, page, config, files):
-    """Let keyboard and touch users reach each term's definition."""
-    return focusable_abbreviations(html)
+    """Terms: one keyboard stop each, announced as the word; then the
+    page-wide keyboard and screen-reader fixes of ``hooks/a11y.py``."""
+    html = glossary_terms(html, glossary_page=page.file.src_uri == GLOSSARY_PAGE)
+    return a11y.improve(html)
