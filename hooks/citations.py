@@ -105,7 +105,9 @@ def sources_list(register: PageSources, names: dict[str, str], prefix: str = "",
              f"## {heading} {{ #sources-for-this-page }}", "", intro, ""]
     for number, keys in enumerate(register.groups, 1):
         links = "; ".join(f"[{names[k]}]({prefix}references.md#{k})" for k in keys)
-        back = (f'<a class="gib-cite-back" href="#cite-{number}" '
+        # Out of the Tab order (the browser's Back does the same), so a page's
+        # sources cost one stop per marker and one per source, not three.
+        back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '
                 f'aria-label="Back to where source {number} is first cited">↩</a>')
         lines.append(f'{number}. <span id="source-{number}"></span>{links} {back}')
     lines += ["", "</div>"]

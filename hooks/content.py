@@ -64,7 +64,7 @@ def define(env, clinic: dict, subs: dict) -> None:
                 pages.append((title, path, rendered))
         finally:
             plain["on"] = False
-        return sheet.review_sheet(pages, prefix=prefix())
+        return sheet.review_sheet(pages, prefix=prefix(), names=names)
 
     options = {"subs": subs, "marker": marker}
     env.macro(cite, "cite")

@@ -81,8 +81,11 @@ def statements(markdown: str) -> list[tuple[str, list[str]]]:
     return found
 
 
-def review_sheet(pages: list[tuple[str, str, str]], prefix: str = "../") -> str:
-    """Markdown for the sheet. ``pages``: (title, path under docs/, Markdown)."""
+def review_sheet(pages: list[tuple[str, str, str]], prefix: str = "../",
+                 names: dict[str, str] | None = None) -> str:
+    """Markdown for the sheet. ``pages``: (title, path under docs/, Markdown);
+    ``names``: the sources' human names (includes/sources.yml), else their keys."""
+    names = names or {}
     out = []
     total = 0
     for title, path, markdown in pages:
@@ -93,7 +96,7 @@ def review_sheet(pages: list[tuple[str, str, str]], prefix: str = "../") -> str:
         out.append("| # | Statement | Sources | Check |")
         out.append("| --- | --- | --- | --- |")
         for number, (text, keys) in enumerate(rows, 1):
-            sources = ", ".join(f"[`{key}`]({prefix}references.md#{key})" for key in keys)
+            sources = "; ".join(f"[{names.get(key, key)}]({prefix}references.md#{key})" for key in keys)
             out.append(
                 f"| {number} | {html.escape(text, quote=False)} | {sources} "
                 "| ☐ Correct<br>☐ Change: |"

@@ -31,7 +31,7 @@ def rows(html: str):
         page = heading.get_text(" ", strip=True).rstrip("¶").strip()
         for row in table.select("tbody tr"):
             cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
-            yield page, cells[0], " ".join(cells[1].split()), cells[2].replace(" ,", ",")
+            yield page, cells[0], " ".join(cells[1].split()), " ".join(cells[2].replace(" ;", ";").split())
 
 
 def main(out: str) -> int:

@@ -85,26 +85,79 @@ def test_glossary_refuses_case_variants_with_different_meanings():
         render_glossary({"coccyx": "The tailbone.", "Coccyx": "A bone."})
 
 
-def test_terms_become_focusable_except_inside_links():
-    from glossary import focusable_abbreviations
+def test_only_the_first_use_of_a_term_is_a_keyboard_stop():
+    from glossary import glossary_terms
 
     html = (
         '<p><abbr title="The tailbone.">coccyx</abbr> and '
         '<a href="x/">the <abbr title="A bone.">sacrum</abbr></a> and '
-        '<abbr title="A bone.">sacrum</abbr></p>'
+        '<abbr title="A bone.">sacrum</abbr> and '
+        '<abbr title="The tailbone.">Coccyx</abbr></p>'
     )
-    assert focusable_abbreviations(html) == (
-        '<p><abbr tabindex="0" title="The tailbone.">coccyx</abbr> and '
+    assert glossary_terms(html) == (
+        '<p><abbr tabindex="0" role="term" aria-label="coccyx" title="The tailbone.">coccyx</abbr> and '
         '<a href="x/">the <abbr title="A bone.">sacrum</abbr></a> and '
-        '<abbr tabindex="0" title="A bone.">sacrum</abbr></p>'
+        '<abbr tabindex="0" role="term" aria-label="sacrum" title="A bone.">sacrum</abbr> and '
+        '<abbr role="term" aria-label="Coccyx" title="The tailbone.">Coccyx</abbr></p>'
     )
+
+
+def test_a_use_outside_a_collapsed_block_is_preferred_as_the_stop():
+    from glossary import glossary_terms
+
+    html = ('<details><summary>Describe</summary><p><abbr title="A bone.">sacrum</abbr></p>'
+            '</details><p><abbr title="A bone.">sacrum</abbr></p>')
+    out = glossary_terms(html)
+    assert out.count('tabindex="0"') == 1
+    assert out.index('tabindex="0"') > out.index("</details>")
 
 
 def test_terms_in_headings_are_left_plain():
-    from glossary import focusable_abbreviations
+    from glossary import glossary_terms
 
     html = '<h2 id="x">What is the <abbr title="A bone.">sacrum</abbr>?</h2>'
-    assert focusable_abbreviations(html) == '<h2 id="x">What is the sacrum?</h2>'
+    assert glossary_terms(html) == '<h2 id="x">What is the sacrum?</h2>'
+
+
+def test_the_glossary_page_marks_no_terms():
+    from glossary import glossary_terms
+
+    html = '<dl><dt><abbr title="A bone.">Sacrum</abbr></dt><dd>A bone.</dd></dl>'
+    assert glossary_terms(html, glossary_page=True) == '<dl><dt>Sacrum</dt><dd>A bone.</dd></dl>'
+
+
+def test_permalinks_leave_the_tab_order_and_the_heading_name():
+    from a11y import quiet_permalinks
+
+    html = '<h2 id="x">Pain<a class="headerlink" href="#x" title="Link to this section">&para;</a></h2>'
+    assert quiet_permalinks(html) == (
+        '<h2 id="x">Pain<a class="headerlink" href="#x" title="Link to this section"'
+        ' tabindex="-1" aria-hidden="true">&para;</a></h2>'
+    )
+
+
+def test_figure_captions_promise_only_what_the_screen_does():
+    from a11y import FIGURE_HINT, figure_hints
+
+    html = f"<figure><figcaption>The spine. {FIGURE_HINT}</figcaption></figure><p>{FIGURE_HINT}</p>"
+    out = figure_hints(html)
+    assert '<span class="gib-hint gib-hint--narrow">Tap the picture to see it on its own.</span>' in out
+    assert out.count(FIGURE_HINT) == 2          # the wide hint, and the text outside a caption
+    assert out.endswith(f"<p>{FIGURE_HINT}</p>")
+
+
+def test_box_titles_become_headings_below_the_heading_before_them():
+    from a11y import admonition_headings
+
+    html = ('<p class="admonition-title">Main points</p><h2 id="a">A</h2>'
+            '<div class="admonition warning"><p class="admonition-title">Call now</p></div>'
+            '<h6 id="b">B</h6><p class="admonition-title">Deep</p>')
+    assert admonition_headings(html) == (
+        '<p class="admonition-title" role="heading" aria-level="2">Main points</p><h2 id="a">A</h2>'
+        '<div class="admonition warning"><p class="admonition-title" role="heading" aria-level="3">'
+        'Call now</p></div><h6 id="b">B</h6>'
+        '<p class="admonition-title" role="heading" aria-level="6">Deep</p>'
+    )
 
 
 # ----------------------------------------------------------------------------
