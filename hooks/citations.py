@@ -103,8 +103,13 @@ def sources_list(register: PageSources, names: dict[str, str], prefix: str = "",
         return ""
     lines = ['<div class="gib-sources" markdown>', "",
              f"## {heading} {{ #sources-for-this-page }}", "", intro, ""]
+    linked = set()  # each source links to References once a list; after that, its name
     for number, keys in enumerate(register.groups, 1):
-        links = "; ".join(f"[{names[k]}]({prefix}references.md#{k})" for k in keys)
+        parts = []
+        for key in keys:
+            parts.append(names[key] if key in linked else f"[{names[key]}]({prefix}references.md#{key})")
+            linked.add(key)
+        links = "; ".join(parts)
         # Out of the Tab order (the browser's Back does the same), so a page's
         # sources cost one stop per marker and one per source, not three.
         back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '

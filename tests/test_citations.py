@@ -34,6 +34,11 @@ def test_sources_cited_together_share_one_marker_and_keep_their_number():
     assert '[Harbin Clinic](../references.md#harbin); [El Paso Pain Center](../references.md#elpaso)' in listing
     assert 'href="#cite-1"' in listing
     assert "https://x.example/a/" in listing
+    # A source already linked higher up the list is named, not linked again (one Tab stop).
+    citations.marker(["harbin", "lahey"], NAMES, register)
+    listing = citations.sources_list(register, NAMES, "../")
+    assert listing.count("references.md#harbin") == 1
+    assert "Harbin Clinic; [Lahey Clinic](../references.md#lahey)" in listing
 
 
 def test_a_page_without_citations_gets_no_list():
