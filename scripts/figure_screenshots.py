@@ -28,7 +28,6 @@ Chromium: Debian's ``chromium`` when it is on PATH, Playwright's own otherwise.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +35,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from support import launch_chromium  # noqa: E402  (Chromium is started in one place)
+
 IMAGES = ROOT / "docs" / "assets" / "images"
 
 PHONE_WIDTH = 360    # CSS px
@@ -53,14 +55,6 @@ def wrapper(svg: Path, fragment: str, page: str) -> str:
         f"<img src='{svg.as_uri()}#{fragment}' width='{FIGURE_WIDTH}' alt=''>"
         "</body></html>"
     )
-
-
-def launch(playwright):
-    system = shutil.which("chromium")
-    options = {"args": ["--no-sandbox"]}
-    if system:
-        options["executable_path"] = system
-    return playwright.chromium.launch(**options)
 
 
 def main(argv=None) -> int:
@@ -88,7 +82,7 @@ def main(argv=None) -> int:
 
     problems = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch_chromium(playwright)
         for suffix, scheme, system in cases:
             context = browser.new_context(
                 viewport={"width": PHONE_WIDTH, "height": 200},
