@@ -2,13 +2,20 @@
  *
  * A clinic pastes, anywhere in its page:
  *
- *   <div data-impar-guide="procedure/"></div>
+ *   <div data-impar-guide="procedure/" style="min-height: 2645px"></div>
  *   <script src="https://GUIDE-ADDRESS/assets/javascripts/embed.js" async></script>
  *
  * For every element with `data-impar-guide` this script puts an <iframe> with
  * that page of the guide, in embed view, inside the element. The guide page
  * then reports its content height; this script sets the frame to that height,
  * so the frame never shows a scrollbar of its own.
+ *
+ * The clinic's page does not jump: the element's `min-height` (the page's
+ * height on a phone, which the Embed page writes into each snippet) keeps
+ * the frame's place free until this script runs; the frame starts at the
+ * element's height, and the `min-height` is let go when the first real
+ * height arrives, in the same step as the frame takes that height. Without
+ * a `min-height` the frame starts 600 px high.
  *
  * Safety: the guide's address (origin) is taken from this script's own `src`.
  * A height message is used only when the browser itself delivered it
@@ -115,7 +122,9 @@
     }
     var iframe = document.createElement("iframe");
     var title = element.getAttribute(TITLE_ATTRIBUTE);
-    var record = { iframe: iframe, path: null, titled: Boolean(title) };
+    var record = { iframe: iframe, element: element, path: null, titled: Boolean(title), sized: false };
+    /* The place the clinic's page keeps free (its min-height), if any. */
+    var reserved = element.getBoundingClientRect().height;
     iframe.title = title || describe(url.pathname);
     iframe.setAttribute("loading", "lazy");
     iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
@@ -123,7 +132,7 @@
     iframe.style.display = "block";
     iframe.style.width = "100%";
     iframe.style.border = "0";
-    setHeight(iframe, START_HEIGHT);
+    setHeight(iframe, reserved >= MIN_HEIGHT ? reserved : START_HEIGHT);
     iframe.src = url.href;
     frames.push(record);
     element.appendChild(iframe);
@@ -157,6 +166,11 @@
     if (!data || typeof data !== "object" || data.type !== MESSAGE_TYPE) return;
     if (typeof data.height !== "number" || !isFinite(data.height)) return;
     setHeight(record.iframe, data.height);
+    if (!record.sized) {
+      /* The frame has its real height: the element follows it from now on. */
+      record.sized = true;
+      record.element.style.minHeight = "0";
+    }
 
     /* A new page inside the frame: name it, and if the reader had scrolled
        past the top of the frame, bring the top of the new page into view. */
