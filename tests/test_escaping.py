@@ -36,9 +36,9 @@ ATTACKS = {
 DESCRIPTION = 'What the word "impar" means & why'
 TITLE = 'Anatomy: "impar" & <you>'
 
-# Material's own markup has one known error, on every page (its drawer and
-# search toggles): "autocomplete" on a checkbox. Everything else must be valid.
-MATERIAL_KNOWN = "Attribute “autocomplete” is only allowed when the input type is"
+# A page the checker must fault: shows that the run read the files and reports errors.
+CONTROL = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Control</title>"
+           "</head><body><input type='checkbox' autocomplete='off' aria-label='x'></body></html>")
 
 
 @pytest.fixture(scope="module")
@@ -79,21 +79,23 @@ def vnu_command() -> list[str] | None:
     return None
 
 
-def test_every_page_is_valid_html(hostile_site):
+def test_every_page_is_valid_html(hostile_site, tmp_path):
     command = vnu_command()
     if not command:
         pytest.skip("W3C Nu checker not installed (needs Java and `npm install vnu-jar`; .ci/run does both)")
+    (tmp_path / "control.html").write_text(CONTROL, encoding="utf-8")
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) >= 18
     result = subprocess.run(
-        command + ["--errors-only", "--format", "json", "--skip-non-html", str(hostile_site)],
+        command + ["--errors-only", "--format", "json", *map(str, pages), str(tmp_path / "control.html")],
         capture_output=True, text=True, timeout=300,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    pages = {m["url"] for m in messages}
     errors = [f'{m["url"].split("/site/")[-1]}:{m.get("lastLine")}: {m["message"]}'
-              for m in messages if MATERIAL_KNOWN not in m["message"]]
+              for m in messages if not m["url"].endswith("/control.html")]
     assert errors == []
-    # The checker did read the pages: Material's known error is found on each of them.
-    assert len(pages) >= 18
+    # The checker did read the files: it faults the control page.
+    assert any(m["url"].endswith("/control.html") for m in messages)
 
 
 def test_the_name_reads_as_written_everywhere(hostile_site):
