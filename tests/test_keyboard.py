@@ -127,6 +127,13 @@ def tab_walk(page, limit: int = 700) -> tuple[int, list]:
     for _ in range(limit):
         page.keyboard.press("Tab")
         seen = page.evaluate(FOCUSED)
+        if seen and seen.get("again") and page.evaluate(
+                "document.activeElement.matches('.md-search__input')"):
+            # Once its index is ready, Material's search keeps Tab between the
+            # box and its results; Escape leaves it (Material's own keyboard rule).
+            page.keyboard.press("Escape")
+            page.keyboard.press("Tab")
+            seen = page.evaluate(FOCUSED)
         if seen is None or seen.get("again"):
             break
         stops += 1
