@@ -618,10 +618,10 @@ def define_env(env):
     env.macro(lambda: emergency(clinic), "emergency")
     env.macro(lambda: phone_box(clinic), "phone_box")
     env.macro(lambda: WRITE_IN, "write_in")
-    _define_facts(env, clinic)
+    _define_content(env, clinic)
 
 
-def _define_facts(env, clinic):
+def _define_content(env, clinic):
     """Shared facts, safety tiers, citations and the review sheet (hooks/content.py)."""
     import sys
 

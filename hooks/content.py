@@ -26,7 +26,18 @@ def _page_key(env) -> str:
     return env.page.file.src_uri
 
 
+def _one_line_errors() -> None:
+    """A bad fact, sign or source in a page: one line naming the page, no traceback."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # pragma: no cover - another engine
+        return
+    for kind in (shared.FactsError, citations.CitationError):
+        format_error.register(kind, lambda error, markdown, page: f"{page.file.src_path}: {error}")
+
+
 def define(env, clinic: dict, subs: dict) -> None:
+    _one_line_errors()
     root = Path(env.conf["config_file_path"]).parent
     names = citations.load_sources(root / citations.SOURCES_FILE)
     data = shared.load_facts(root / shared.FACTS_FILE, names)

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import citations
+from support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = citations.load_sources(ROOT / citations.SOURCES_FILE)
@@ -124,3 +125,21 @@ def test_markers_open_the_source_on_focus_and_hide_in_print(visit, site_server):
     tab.page.emulate_media(media="print")
     assert not marker.is_visible()
     assert tab.page.locator(".gib-print-only").is_visible()
+
+
+@pytest.mark.parametrize("old, new, line", [
+    ('{{ cite("accessanes") }}', '{{ cite("harbinn") }}',
+     "index.md: cite('harbinn'): unknown source; add it to includes/sources.yml"),
+    ('{{ fact("steroid_onset") }}', '{{ fact("steroid_onsett") }}',
+     "index.md: fact('steroid_onsett'): unknown; expected one of"),
+])
+def test_a_bad_citation_or_fact_in_a_page_stops_the_build_with_one_line(tmp_path, old, new, line):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert line in build.output
+    assert "Traceback" not in build.output
