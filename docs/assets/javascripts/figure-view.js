@@ -17,6 +17,11 @@
   var title = null;
   var image = null;
   var opener = null;
+  /* Closing steps back out of the history entry the view added. That step is
+     asynchronous: until its popstate arrives, a new view must neither be closed
+     by it nor add its own entry (which the step would then remove). */
+  var stepping = false;
+  var pushLater = false;
 
   function build() {
     view = document.createElement("dialog");
@@ -48,11 +53,21 @@
       if (event.target === view) view.close();
     });
     view.addEventListener("close", function () {
-      if (history.state && history.state.gibFigureView) history.back();
+      if (history.state && history.state.gibFigureView && !stepping) {
+        stepping = true;
+        history.back();
+      }
+      pushLater = false;
       if (opener && document.contains(opener)) opener.focus();
       opener = null;
     });
     window.addEventListener("popstate", function () {
+      if (stepping) {
+        stepping = false;
+        if (pushLater && view.open) history.pushState({ gibFigureView: true }, "", location.href);
+        pushLater = false;
+        return;
+      }
       if (view.open) view.close();
     });
     document.body.appendChild(view);
@@ -78,7 +93,8 @@
     image.alt = shown.getAttribute("alt") || "";
     opener = link;
     view.showModal();
-    history.pushState({ gibFigureView: true }, "", location.href);
+    if (stepping) pushLater = true;
+    else history.pushState({ gibFigureView: true }, "", location.href);
     return true;
   }
 
