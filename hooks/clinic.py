@@ -595,8 +595,9 @@ def settings(project_dir, docs_dir, legacy=None, today=None) -> tuple[dict, dict
 def define_env(env):
     """Check clinic.yml and the edition; offer them to pages and templates."""
     try:
+        engine = _sibling("engine")
         clinic, edition = settings(
-            Path(env.conf["config_file_path"]).parent, env.conf["docs_dir"],
+            engine.project_dir(env.conf), engine.docs_dir(env.conf),
             legacy=env.conf["extra"].get("clinic"),
         )
     except ClinicError as error:
@@ -618,6 +619,7 @@ def define_env(env):
     env.macro(lambda: emergency(clinic), "emergency")
     env.macro(lambda: phone_box(clinic), "phone_box")
     env.macro(lambda: WRITE_IN, "write_in")
+    env.macro(lambda: engine.nav_pages(env.conf["nav"]), "nav_pages")  # navigation.pages, in any engine
     _define_content(env, clinic)
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import citations
+import engine
 import facts as shared
 import review_sheet as sheet
 
 
 def _page_key(env) -> str:
-    return env.page.file.src_uri
+    return engine.page_src(env.page)
 
 
 def _one_line_errors() -> None:
@@ -38,7 +39,7 @@ def _one_line_errors() -> None:
 
 def define(env, clinic: dict, subs: dict) -> None:
     _one_line_errors()
-    root = Path(env.conf["config_file_path"]).parent
+    root = engine.project_dir(env.conf)
     names = citations.load_sources(root / citations.SOURCES_FILE)
     data = shared.load_facts(root / shared.FACTS_FILE, names)
     registers: dict[str, citations.PageSources] = {}
@@ -61,17 +62,17 @@ def define(env, clinic: dict, subs: dict) -> None:
             return ""
         # Rendering a page again (mkdocs serve) starts its numbering afresh.
         register = registers.pop(_page_key(env), citations.PageSources())
-        url = (env.conf.get("site_url") or "") + env.page.url
+        url = (env.conf.get("site_url") or "") + engine.page_url(env.page)
         return citations.sources_list(register, names, prefix(), page_url=url)
 
     def review() -> str:
-        docs = Path(env.conf["docs_dir"])
+        docs = engine.docs_dir(env.conf)
         pages = []
         plain["on"] = True
         try:
-            for title, path in sheet.patient_pages(env.conf["nav"]):
+            for title, path in sheet.patient_pages(engine.plain_nav(env.conf["nav"])):
                 markdown = (docs / path).read_text(encoding="utf-8")
-                rendered = env.env.from_string(markdown).render(**env.variables)
+                rendered = engine.render_markdown_template(env, markdown)
                 pages.append((title, path, rendered))
         finally:
             plain["on"] = False
