@@ -1,9 +1,8 @@
 """Keyboard and screen-reader fixes for the built HTML of a page.
 
-Plain functions on the HTML text, so tests and other build tools can call
-them. MkDocs runs them through ``on_page_content`` in ``hooks/glossary.py``
-(this module is no hook of its own). Another engine (Zensical) can call
-:func:`improve` from a Markdown post-processor.
+Plain functions on the HTML text, so tests can call them. Every engine
+(MkDocs, ProperDocs, Zensical) runs :func:`improve` on each page's content
+through the ``gib_markdown`` Markdown extension (``gib_markdown/extension.py``).
 
 - :func:`quiet_permalinks`: the section link "¶" after each heading leaves
   the tab order (``tabindex="-1"``) and the heading's spoken name

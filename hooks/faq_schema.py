@@ -2,9 +2,9 @@
 
 :func:`faq_schema` reads the questions (``<h3>`` headings ending in "?") and
 their answers (everything up to the next heading) from the page's own HTML,
-so the structured data can never drift from what readers see. The hook puts
-the result in ``page.meta["faq_schema"]``; ``overrides/main.html`` writes it
-out as JSON-LD. It is a plain function: other build tools can call it too.
+so the structured data can never drift from what readers see. The
+``gib_markdown`` Markdown extension writes it as JSON-LD at the top of the FAQ
+page's content, in every engine. It is a plain function that tests call too.
 """
 
 from __future__ import annotations
@@ -52,15 +52,3 @@ def faq_schema(html: str) -> dict:
     if not entities:
         raise ValueError(f"{FAQ_PAGE}: no questions found (### headings ending in '?')")
     return {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities}
-
-
-# ----------------------------------------------------------------------------
-# Hooks
-# ----------------------------------------------------------------------------
-
-
-def on_page_content(html, *, page, config, files):
-    """On the FAQ page, keep its questions and answers for the template."""
-    if page.file.src_uri == FAQ_PAGE:
-        page.meta["faq_schema"] = faq_schema(html)
-    return html

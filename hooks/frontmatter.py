@@ -4,9 +4,10 @@ Every page must say what it is (``title``, ``description``) and when and by
 whom it was last checked (``reviewed``, ``reviewer``, ``next_review``), so a
 patient and a clinical reviewer can see how current it is.
 
-The rules live in :func:`check_front_matter`, a plain function that tests (or
-any other build tool, such as Zensical, which does not run MkDocs hooks) can
-call on its own. ``on_page_markdown`` is only the MkDocs adapter.
+The rules live in :func:`check_front_matter`, a plain function that tests call
+on their own. Every engine runs it through the ``gib_markdown`` Markdown
+extension (``gib_markdown/extension.py``), which stops the build with the
+message.
 """
 
 from __future__ import annotations
@@ -15,11 +16,6 @@ import datetime as dt
 import re
 
 import yaml
-
-try:
-    from mkdocs.exceptions import PluginError
-except ImportError:  # pragma: no cover - another build tool
-    PluginError = ValueError
 
 # ----------------------------------------------------------------------------
 # Data
@@ -107,19 +103,3 @@ def front_matter_fault(markdown: str, src: str) -> str | None:
                     )
         return f"{src}: front matter cannot be read: {error}"
     return None
-
-
-# ----------------------------------------------------------------------------
-# Hooks
-# ----------------------------------------------------------------------------
-
-
-def on_page_markdown(markdown, *, page, config, files):
-    """Stop the build on the first page whose front matter is not valid."""
-    fault = None if page.meta else front_matter_fault(markdown, page.file.src_uri)
-    if fault:
-        raise PluginError(fault)
-    problems = check_front_matter(page.meta, page.file.src_uri)
-    if problems:
-        raise PluginError("; ".join(problems))
-    return markdown

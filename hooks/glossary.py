@@ -21,21 +21,15 @@ In the built page (:func:`glossary_terms`):
 - on the Glossary page itself no term is marked at all: the meaning is
   printed beside each word already.
 
-The work is done by plain functions that tests and other build tools can
-call; ``on_page_markdown`` and ``on_page_content`` are the thin MkDocs
-adapters. ``on_page_content`` also runs the page-wide keyboard and
+The work is done by plain functions that tests call directly; every engine
+runs them through the ``gib_markdown`` Markdown extension
+(``gib_markdown/extension.py``), which also runs the page-wide keyboard and
 screen-reader fixes of ``hooks/a11y.py`` (permalinks, box titles).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
-
-import a11y
-
 # ----------------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------------
@@ -149,30 +143,3 @@ def glossary_terms(html: str, *, glossary_page: bool = False) -> str:
                 f'{match["word"]}</abbr>')
 
     return _ABBR.sub(mark, html)
-
-
-# ----------------------------------------------------------------------------
-# Hooks
-# ----------------------------------------------------------------------------
-
-
-def on_page_markdown(markdown, *, page, config, files):
-    """Replace the marker on the Glossary page with the list of terms."""
-    if page.file.src_uri != GLOSSARY_PAGE:
-        return markdown
-    if MARKER not in markdown:
-        raise PluginError(f"{GLOSSARY_PAGE}: the marker {MARKER} is missing")
-    path = Path(config.config_file_path).parent / GLOSSARY_FILE
-    try:
-        terms = parse_glossary(path.read_text(encoding="utf-8"))
-        listing = render_glossary(terms)
-    except ValueError as error:
-        raise PluginError(str(error)) from error
-    return markdown.replace(MARKER, listing)
-
-
-def on_page_content(html, *, page, config, files):
-    """Terms: one keyboard stop each, announced as the word; then the
-    page-wide keyboard and screen-reader fixes of ``hooks/a11y.py``."""
-    html = glossary_terms(html, glossary_page=page.file.src_uri == GLOSSARY_PAGE)
-    return a11y.improve(html)

@@ -2,9 +2,9 @@
 
 - :func:`policy` is the Content-Security-Policy. The template writes it in a
   ``<meta>`` at the top of ``<head>`` (overrides/main.html), from
-  ``config.extra.csp``, which the macros module (hooks/clinic.py) sets from
-  this function, so every build tool that runs templates and the macros
-  module gets it; no step reads the finished page.
+  ``config.extra.csp``, which mkdocs.yml sets from this function when the
+  config is read (``gib_markdown/settings.py``), so every engine's templates
+  get it; no step reads the finished page.
 
   Scripts may come only from the site's own files: there is **no inline
   script** (Material's few inline scripts are files under
@@ -20,8 +20,10 @@
 - :func:`protect_external_links` gives every link to another site
   ``rel="noopener noreferrer"``, whatever quotes its attributes use.
 
-Both are plain functions, so tests and other build tools (Zensical does not
-run MkDocs hooks) can use them; the hooks below are the MkDocs adapters.
+Both are plain functions that tests call directly; every engine runs
+:func:`protect_external_links` on each page's content through the
+``gib_markdown`` Markdown extension. (Links the templates write to other sites
+carry ``rel`` already.)
 """
 
 from __future__ import annotations
@@ -116,20 +118,3 @@ def protect_external_links(html: str, site_url: str) -> str:
         return f"<a {attrs}>"
 
     return _LINK.sub(visit, html)
-
-
-# ----------------------------------------------------------------------------
-# Hooks
-# ----------------------------------------------------------------------------
-
-
-def on_post_page(output, *, page, config):
-    """Every page: protect outgoing links (the policy is in the template)."""
-    return protect_external_links(output, config["site_url"] or "")
-
-
-def on_post_template(output_content, *, template_name, config):
-    """The 404 page (a theme template) gets the same treatment."""
-    if not template_name.endswith(".html"):
-        return output_content
-    return protect_external_links(output_content, config["site_url"] or "")
