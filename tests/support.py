@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy of the project leaves out: version control, environments, builds.
-NOT_COPIED = (".git", ".venv", "venv", "site", "__pycache__", ".pytest_cache", "node_modules")
+NOT_COPIED = (".git", ".venv", "venv", "site", "__pycache__", ".pytest_cache", "node_modules", ".cache")
 
 
 # ----------------------------------------------------------------------------
