@@ -346,3 +346,58 @@ def test_in_chromium_no_csp_violation_search_embed_print(served, browser):
         assert errors == [], (built.engine, errors)
     finally:
         context.close()
+
+
+# ----------------------------------------------------------------------------
+# The plain functions behind it (no build)
+# ----------------------------------------------------------------------------
+
+
+def test_engine_adapters_read_either_engines_config():
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import engine
+
+    written = ["index.md", {"The procedure": [{"Overview": "procedure/index.md"}, "procedure/before.md"]}]
+    zensical = [{"title": None, "url": "index.md", "children": []},
+                {"title": "The procedure", "url": None, "children": [
+                    {"title": "Overview", "url": "procedure/index.md", "children": []},
+                    {"title": None, "url": "procedure/before.md", "children": []}]}]
+    assert engine.plain_nav(zensical) == written and engine.plain_nav(written) == written
+    assert [(page.url, page.title) for page in engine.nav_pages(zensical)] == [
+        ("", ""), ("procedure/", "Overview"), ("procedure/before/", "The procedure")]
+    assert engine.project_dir({"root_dir": "/a/b"}) == Path("/a/b")
+    assert engine.docs_dir({"config_file_path": "/a/b/mkdocs.yml", "docs_dir": "/a/b/docs"}) == Path("/a/b/docs")
+
+    class Page:  # Zensical's page: path and url, no file
+        path, url = "procedure/before.md", "procedure/before/"
+
+    assert engine.page_src(Page()) == "procedure/before.md"
+
+
+def test_extension_helpers():
+    from gib_markdown.extension import finish_page, is_page, json_ld
+
+    assert is_page("faq.md", "faq.md") and is_page("es/faq.md", "faq.md")
+    assert not is_page("for-clinics/faq.md", "faq.md") and not is_page("xfaq.md", "faq.md")
+    assert json_ld({"a": "</script><b>&"}) == \
+        '<script type="application/ld+json">{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}</script>'
+    html = finish_page('<p><a href="https://other.example/">x</a> <abbr title="m">t</abbr></p>',
+                       src="risks.md", site_url="https://guide.example/")
+    assert 'rel="noopener noreferrer"' in html and 'tabindex="0" role="term"' in html
+
+
+def test_static_templates_and_settings_never_stop_the_config(tmp_path):
+    from gib_markdown import settings
+    from gib_markdown.static_templates import render_static_templates
+
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides/robots.txt").write_text("Sitemap: {{ config.site_url }}sitemap.xml")
+    config = {"site_url": "https://guide.example/", "theme": {"custom_dir": "overrides",
+                                                              "static_templates": ["robots.txt", "none.txt"]}}
+    [written] = render_static_templates(config, tmp_path, tmp_path / "site")
+    assert written.read_text() == "Sitemap: https://guide.example/sitemap.xml"
+
+    project = copy_project(tmp_path / "project")
+    (project / "clinic.yml").write_text("clinic:\n  phone: call us\n")
+    values = settings.values(project)  # the macros module reports it, in one line
+    assert values["clinic"]["_invalid"] and values["csp"].startswith("default-src 'self'")
