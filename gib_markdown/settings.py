@@ -22,8 +22,8 @@ from pathlib import Path
 from gib_markdown import hooks
 
 
-@lru_cache(maxsize=4)
-def _read(project: str) -> dict:
+@lru_cache(maxsize=8)
+def _read(project: str, stamps: tuple) -> dict:
     hooks()
     import clinic as settings
     import security
@@ -45,7 +45,11 @@ def _read(project: str) -> dict:
 
 def values(project=None) -> dict:
     """All four values for the project in ``project`` (default: the current folder)."""
-    return _read(str(Path(project or ".").resolve()))
+    folder = Path(project or ".").resolve()
+    # Read again when a file changes (mkdocs serve reads the config again).
+    stamps = tuple(path.stat().st_mtime_ns if path.exists() else 0
+                   for path in (folder / "clinic.yml", folder / "CHANGELOG.md"))
+    return _read(str(folder), stamps)
 
 
 def clinic() -> dict:

@@ -11,6 +11,7 @@ feature inventory on every page:
   inline script at all), and no violation in Chromium;
 - safe outgoing links (``rel="noopener noreferrer"``);
 - focusable glossary terms, and the generated Glossary list;
+- the landmarks: ``main`` holds the page only, the help banner is named;
 - JSON-LD: MedicalWebPage on every page, FAQPage built from the FAQ page;
 - clinic values in pages (``{{ call_clinic() }}``) and in templates (header, footer);
 - robots.txt and sitemap.xml;
@@ -54,10 +55,15 @@ BIN = "Scripts" if os.name == "nt" else "bin"
 # ----------------------------------------------------------------------------
 
 
+NOT_INSTALLED: dict[str, str] = {}  # engine -> why, so a failed install is tried once
+
+
 def engine_python(engine: str) -> Path:
     """The Python of ``engine``'s environment, made or remade from its requirements file."""
     if engine == "mkdocs":
         return Path(sys.executable)
+    if engine in NOT_INSTALLED:
+        pytest.skip(NOT_INSTALLED[engine])
     requirements = ROOT / f"requirements-{engine}.txt"
     stamp_text = hashlib.sha256(requirements.read_bytes()).hexdigest()
     venv = CACHE / engine
@@ -72,7 +78,8 @@ def engine_python(engine: str) -> Path:
         result = subprocess.run(step, cwd=ROOT, capture_output=True, text=True, timeout=600)
         if result.returncode:
             last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-            pytest.skip(f"{engine}: not installed from {requirements.name}, so not checked: {last[0]}")
+            NOT_INSTALLED[engine] = f"{engine}: not installed from {requirements.name}, so not checked: {last[0]}"
+            pytest.skip(NOT_INSTALLED[engine])
     stamp.write_text(stamp_text)
     return python
 
@@ -254,6 +261,16 @@ def test_clinic_values_reach_pages_and_templates(built, pages):
         assert f'href="{tel}"' in outside, (built.engine, url, "tel: link in the footer")
         assert "Edition " in outside, (built.engine, url, "edition in the footer")
         assert "Last reviewed " in text and "{{" not in text, (built.engine, url)
+
+
+def test_landmarks_main_holds_only_the_page(built, pages):
+    for url in pages:
+        text = read(built.site, url)
+        mains = re.findall(r"<main\b[^>]*>", text)
+        assert len(mains) == 1 and 'class="md-content"' in mains[0], (built.engine, url, mains)
+        inside = text.split(mains[0], 1)[1].split("</main>", 1)[0]
+        assert "<article" in inside and "md-sidebar" not in inside, (built.engine, url)
+        assert '<aside class="md-banner" aria-label="Help">' in text, (built.engine, url)
 
 
 def test_robots_and_sitemap(built, pages, config):
