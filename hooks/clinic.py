@@ -606,10 +606,12 @@ def define_env(env):
     security = _sibling("security")
     css = accent_css(clinic)
     # Templates (overrides/) read the checked block and escape it themselves.
-    env.conf["extra"]["clinic"] = clinic
-    env.conf["extra"]["edition"] = edition
-    env.conf["extra"]["accent_css"] = css
-    env.conf["extra"]["csp"] = security.policy([security.style_hash(css)] if css else [])
+    # mkdocs.yml gives them the same when it is read (extra.guide, from
+    # gib_markdown/settings.py), for Zensical; this keeps MkDocs exact.
+    env.conf["extra"]["guide"] = {
+        "clinic": clinic, "edition": edition, "accent_css": css,
+        "csp": security.policy([security.style_hash(css)] if css else []),
+    }
     env.variables["clinic"] = for_pages(clinic)
     env.variables["edition"] = edition
     env.macro(lambda key: local_rule(clinic, key), "local_rule")

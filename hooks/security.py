@@ -2,7 +2,7 @@
 
 - :func:`policy` is the Content-Security-Policy. The template writes it in a
   ``<meta>`` at the top of ``<head>`` (overrides/main.html), from
-  ``config.extra.csp``, which mkdocs.yml sets from this function when the
+  ``config.extra.guide.csp``, which mkdocs.yml sets from this function when the
   config is read (``gib_markdown/settings.py``), so every engine's templates
   get it; no step reads the finished page.
 
