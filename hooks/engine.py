@@ -79,11 +79,6 @@ def render_markdown_template(env, text: str) -> str:
     return template.from_string(text).render(**{**env.variables, **env.macros})
 
 
-def per_page(env) -> bool:
-    """True when ``define_env`` runs once per page (Zensical), with that page."""
-    return getattr(env, "page", None) is not None and not hasattr(env, "env")
-
-
 class NavPage(dict):
     """One page of the nav: ``url`` (as built, "" for Home) and ``title``."""
 
