@@ -11,8 +11,8 @@ MkDocs, ProperDocs and Zensical all run on every page:
 - a postprocessor (after everything else) works on the page's finished HTML:
   focusable glossary terms, quiet permalinks, box titles as headings,
   figure hints, ``rel="noopener noreferrer"`` on outgoing links, and, on the
-  FAQ page, the FAQPage JSON-LD (at the top of the content, so it travels with
-  the page in every engine and needs no template).
+  FAQ page, the FAQPage data, put in the page's meta (``faq_schema``), which
+  ``overrides/main.html`` writes as JSON-LD in every engine.
 
 The page being rendered is found from what the engine registers on the
 Markdown instance (:func:`page_source`). Options: ``site_url`` (links to it
@@ -21,7 +21,6 @@ are the site's own).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -67,17 +66,25 @@ def page_source(md) -> tuple[str | None, Path | None]:
     return None, None
 
 
+def page_meta(md) -> dict | None:
+    """The front-matter dict of the page ``md`` renders, which its template reads
+    as ``page.meta`` (MkDocs: the page of the ``relpath`` file; Zensical: the
+    context page, whose meta goes back to the template). None outside a build."""
+    if "relpath" in md.treeprocessors:
+        page = getattr(getattr(md.treeprocessors["relpath"], "file", None), "page", None)
+        if page is not None:
+            return page.meta
+    for processor in md.preprocessors:
+        page = getattr(processor, "page", None)
+        if page is not None and isinstance(getattr(processor, "config", None), dict):
+            return page.meta
+    return None
+
+
 def is_page(src: str, name: str) -> bool:
     """``src`` is the page ``name`` (e.g. "faq.md"), in English or in a language folder ("es/faq.md")."""
     parts = src.split("/")
     return parts[-1] == name and len(parts) <= 2 and (len(parts) == 1 or len(parts[0]) == 2)
-
-
-def json_ld(data: dict) -> str:
-    """A JSON-LD block that no text in ``data`` can end early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
 
 
 def read_front_matter(text: str, src: str) -> dict:
@@ -158,22 +165,27 @@ class PagePostprocessor(Postprocessor):
         if ext.src is None or not ext.tree_done:
             return text
         ext.tree_done = False
-        return finish_page(text, src=ext.src, site_url=ext.getConfig("site_url"),
-                           glossary_page=ext.glossary_page)
+        html = finish_page(text, site_url=ext.getConfig("site_url"), glossary_page=ext.glossary_page)
+        if is_page(ext.src, faq_schema.FAQ_PAGE):
+            meta = page_meta(self.md)
+            if meta is not None:  # overrides/main.html writes it as JSON-LD
+                meta["faq_schema"] = faq_data(html)
+        return html
 
 
-def finish_page(html: str, *, src: str, site_url: str = "", glossary_page: bool = False) -> str:
+def finish_page(html: str, *, site_url: str = "", glossary_page: bool = False) -> str:
     """Everything the guide does to a page's finished HTML, in order."""
     html = glossary.glossary_terms(html, glossary_page=glossary_page)
     html = a11y.improve(html)
-    html = security.protect_external_links(html, site_url or "")
-    if is_page(src, faq_schema.FAQ_PAGE):
-        try:
-            data = faq_schema.faq_schema(html)
-        except ValueError as error:
-            raise PageError(str(error)) from None
-        html = json_ld(data) + "\n" + html
-    return html
+    return security.protect_external_links(html, site_url or "")
+
+
+def faq_data(html: str) -> dict:
+    """The FAQ page's FAQPage data, or stop the build with the one-line reason."""
+    try:
+        return faq_schema.faq_schema(html)
+    except ValueError as error:
+        raise PageError(str(error)) from None
 
 
 class GuideExtension(Extension):

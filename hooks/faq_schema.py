@@ -3,8 +3,9 @@
 :func:`faq_schema` reads the questions (``<h3>`` headings ending in "?") and
 their answers (everything up to the next heading) from the page's own HTML,
 so the structured data can never drift from what readers see. The
-``gib_markdown`` Markdown extension writes it as JSON-LD at the top of the FAQ
-page's content, in every engine. It is a plain function that tests call too.
+``gib_markdown`` Markdown extension puts the result in the FAQ page's
+``page.meta["faq_schema"]`` in every engine; ``overrides/main.html`` writes it
+out as JSON-LD. It is a plain function that tests call too.
 """
 
 from __future__ import annotations

@@ -406,14 +406,12 @@ def test_engine_adapters_read_either_engines_config():
 
 
 def test_extension_helpers():
-    from gib_markdown.extension import finish_page, is_page, json_ld
+    from gib_markdown.extension import finish_page, is_page
 
     assert is_page("faq.md", "faq.md") and is_page("es/faq.md", "faq.md")
     assert not is_page("for-clinics/faq.md", "faq.md") and not is_page("xfaq.md", "faq.md")
-    assert json_ld({"a": "</script><b>&"}) == \
-        '<script type="application/ld+json">{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}</script>'
     html = finish_page('<p><a href="https://other.example/">x</a> <abbr title="m">t</abbr></p>',
-                       src="risks.md", site_url="https://guide.example/")
+                       site_url="https://guide.example/")
     assert 'rel="noopener noreferrer"' in html and 'tabindex="0" role="term"' in html
 
 
