@@ -59,17 +59,31 @@ NOT_INSTALLED: dict[str, str] = {}  # engine -> why, so a failed install is trie
 
 
 def engine_python(engine: str) -> Path:
-    """The Python of ``engine``'s environment, made or remade from its requirements file."""
+    """The Python of ``engine``'s environment, made or remade from its requirements file.
+
+    If it cannot be installed, every test of that engine is skipped with the
+    same one line (pytest -ra prints it once), naming the engine and why.
+    """
     if engine == "mkdocs":
         return Path(sys.executable)
+    venv = CACHE / engine
+    python = venv / BIN / "python"
+    if engine not in NOT_INSTALLED:
+        problem = install(engine, venv, python)
+        if problem:
+            NOT_INSTALLED[engine] = problem
     if engine in NOT_INSTALLED:
         pytest.skip(NOT_INSTALLED[engine])
+    return python
+
+
+def install(engine: str, venv: Path, python: Path) -> str | None:
+    """Make ``venv`` from requirements-<engine>.txt unless it is up to date; the problem, or None."""
     requirements = ROOT / f"requirements-{engine}.txt"
     stamp_text = hashlib.sha256(requirements.read_bytes()).hexdigest()
-    venv = CACHE / engine
-    python, stamp = venv / BIN / "python", venv / "requirements.sha256"
+    stamp = venv / "requirements.sha256"
     if python.exists() and stamp.exists() and stamp.read_text() == stamp_text:
-        return python
+        return None
     CACHE.mkdir(parents=True, exist_ok=True)
     steps = [[sys.executable, "-m", "venv", "--clear", str(venv)],
              [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
@@ -77,11 +91,10 @@ def engine_python(engine: str) -> Path:
     for step in steps:
         result = subprocess.run(step, cwd=ROOT, capture_output=True, text=True, timeout=600)
         if result.returncode:
-            last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-            NOT_INSTALLED[engine] = f"{engine}: not installed from {requirements.name}, so not checked: {last[0]}"
-            pytest.skip(NOT_INSTALLED[engine])
+            last = ((result.stderr or result.stdout).strip().splitlines() or ["no output"])[-1]
+            return f"{engine}: not installed from {requirements.name}, so not checked: {last[:160]}"
     stamp.write_text(stamp_text)
-    return python
+    return None
 
 
 def build_commands(engine: str, python: Path, site: Path) -> list[list[str]]:
