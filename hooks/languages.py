@@ -12,9 +12,13 @@ The plain functions say what to build; the hook is the thin adapter.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 EDITIONS = {"es": "mkdocs.es.yml"}
+# GUIDE_LANGUAGES=en builds the English edition alone (a quicker check while
+# writing; tests that look at one language only). Default: every edition.
+ONLY = "GUIDE_LANGUAGES"
 
 
 def edition_settings(config_file: str | Path, site_dir: str | Path, site_url: str | None) -> list[dict]:
@@ -24,10 +28,11 @@ def edition_settings(config_file: str | Path, site_dir: str | Path, site_url: st
     (``None`` when the English build has no address).
     """
     folder = Path(config_file).resolve().parent
+    wanted = os.environ.get(ONLY, "").split() or list(EDITIONS)
     editions = []
     for lang, name in EDITIONS.items():
         path = folder / name
-        if path.is_file():
+        if path.is_file() and lang in wanted:
             editions.append({
                 "lang": lang,
                 "config_file": str(path),

@@ -110,7 +110,7 @@ def mkdocs_build(project: Path, site: Path, *, quiet: bool = False) -> Build:
 
 def copy_project(into: Path, project: Path = ROOT) -> Path:
     """Copy the project (all but .git, environments and builds) into ``into``."""
-    shutil.copytree(project, into, ignore=shutil.ignore_patterns(*NOT_COPIED),
+    shutil.copytree(project, into, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True,
                     dirs_exist_ok=True)
     return into
 
