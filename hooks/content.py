@@ -42,6 +42,8 @@ def define(env, clinic: dict, lang: str, subs: dict) -> None:
     say = words(lang)
     root = Path(env.conf["config_file_path"]).parent
     names = citations.load_sources(root / citations.SOURCES_FILE)
+    # "Choudhary and others 2021": the joining words in the page's language.
+    names = {key: name.replace(" and others ", say["and_others"]) for key, name in names.items()}
     data = shared.load_facts(root / shared.FACTS_FILE, names, lang=lang)
     registers: dict[str, citations.PageSources] = {}
     plain = {"on": False}  # while the review sheet reads other pages: plain links

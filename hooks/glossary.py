@@ -30,6 +30,7 @@ screen-reader fixes of ``hooks/a11y.py`` (permalinks, box titles).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -82,6 +83,16 @@ def parse_glossary(text: str, src: str = GLOSSARY_FILE) -> dict[str, str]:
     return terms
 
 
+def _plain(word: str) -> str:
+    """The word without accents, for A to Z order ("cánula" before "coxis")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def glossary_file(language: str) -> str:
+    """The glossary of a language: includes/glossary.md, or includes/<lang>/glossary.md."""
+    return GLOSSARY_FILE if language == "en" else f"includes/{language}/glossary.md"
+
+
 def render_glossary(terms: dict[str, str]) -> str:
     """Return a Markdown definition list, one entry per term.
 
@@ -99,7 +110,7 @@ def render_glossary(terms: dict[str, str]) -> str:
             )
         entries.setdefault(key, (term, meaning))
     blocks = []
-    for _, (term, meaning) in sorted(entries.items()):
+    for _, (term, meaning) in sorted(entries.items(), key=lambda item: (_plain(item[0]), item[0])):
         blocks.append(f"{term[0].upper()}{term[1:]}\n:   {meaning}\n")
     return "\n".join(blocks)
 
@@ -162,7 +173,7 @@ def on_page_markdown(markdown, *, page, config, files):
         return markdown
     if MARKER not in markdown:
         raise PluginError(f"{GLOSSARY_PAGE}: the marker {MARKER} is missing")
-    path = Path(config.config_file_path).parent / GLOSSARY_FILE
+    path = Path(config.config_file_path).parent / glossary_file(config.theme["language"])
     try:
         terms = parse_glossary(path.read_text(encoding="utf-8"))
         listing = render_glossary(terms)

@@ -62,6 +62,7 @@ WORDS = {
         "sources_on_paper": "The sources for this page are listed online at",
         "source_label": "source {number}",
         "source_back": "Back to where source {number} is first cited",
+        "and_others": " and others ",
     },
     "es": {
         "emergency_default": "su número local de emergencias",
@@ -73,8 +74,8 @@ WORDS = {
                 "inyección, y desde qué hora."
             ),
             "blood_thinners": (
-                "Su clínica le dirá qué hacer con los anticoagulantes. Nunca deje "
-                "uno si el médico que se lo recetó no le dice que puede."
+                "Su clínica le dirá qué hacer con los anticoagulantes. Nunca deje de "
+                "tomar uno si el médico que se lo recetó no le dice que puede."
             ),
             "driving": (
                 "No maneje el resto del día. Su clínica le dirá cuándo puede volver "
@@ -110,6 +111,7 @@ WORDS = {
         "sources_on_paper": "Las fuentes de esta página están en internet en",
         "source_label": "fuente {number}",
         "source_back": "Volver a donde se cita por primera vez la fuente {number}",
+        "and_others": " y otros ",
     },
 }
 

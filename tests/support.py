@@ -93,13 +93,17 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path, *, quiet: bool = False) -> Build:
+def mkdocs_build(project: Path, site: Path, *, quiet: bool = False,
+                 languages: str = "en") -> Build:
     """Run ``mkdocs build --strict`` for ``project`` into ``site``.
 
     The environment is passed on as it is, so ``SITE_URL`` means the same to
-    the build as to :func:`load_site_config`.
+    the build as to :func:`load_site_config`. ``languages`` are the editions
+    to build (hooks/languages.py): English alone by default, which is what
+    most tests of a changed copy look at; ``"en es"`` for both, as
+    ``mkdocs build`` gives.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_LANGUAGES=languages)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     result = subprocess.run(
         command + (["--quiet"] if quiet else []),
