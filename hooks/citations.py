@@ -115,9 +115,9 @@ def sources_list(register: PageSources, names: dict[str, str], prefix: str = "",
         links = "; ".join(parts)
         # Out of the Tab order (the browser's Back does the same), so a page's
         # sources cost one stop per marker and one per source, not three.
-        back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '
-                f'aria-label="{html.escape(back.format(number=number))}">↩</a>')
-        lines.append(f'{number}. <span id="source-{number}"></span>{links} {back}')
+        link_back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '
+                     f'aria-label="{html.escape(back.format(number=number))}">↩</a>')
+        lines.append(f'{number}. <span id="source-{number}"></span>{links} {link_back}')
     lines += ["", "</div>"]
     if page_url:
         lines += ["", f'<p class="gib-print-only">{on_paper} {html.escape(page_url)}</p>']

@@ -37,8 +37,9 @@ NOT_COPIED = (".git", ".venv", "venv", "site", "__pycache__", ".pytest_cache", "
 # ----------------------------------------------------------------------------
 
 
-def load_site_config(project: Path = ROOT):
-    """``project``'s mkdocs.yml, loaded as MkDocs loads it (``!ENV`` included).
+def load_site_config(project: Path = ROOT, config_file: str = "mkdocs.yml"):
+    """``project``'s mkdocs.yml (or ``config_file``, e.g. the Spanish edition's
+    mkdocs.es.yml), loaded as MkDocs loads it (``!ENV`` and ``INHERIT`` included).
 
     The site address is whatever the build would use: the ``SITE_URL``
     environment variable if set, else the default in mkdocs.yml (a custom
@@ -46,7 +47,7 @@ def load_site_config(project: Path = ROOT):
     """
     from mkdocs.config import load_config
 
-    return load_config(str(project / "mkdocs.yml"))
+    return load_config(str(project / config_file))
 
 
 def site_prefix(config) -> str:
