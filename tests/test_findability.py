@@ -28,6 +28,10 @@ QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 MIN_QUERIES = 80
 HIT_AT_1 = 0.80
 HIT_AT_3 = 0.95
+# Material's line above the results once a search has run, in English
+# ("3 matching documents", "No matching documents") or in Spanish
+# ("3 documentos encontrados", "No se encontraron documentos").
+COUNTED = "matching|encontr"
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,8 @@ def ask(page, prefix: str, query: str) -> tuple[str, ...]:
     """Type ``query`` into the search box; return the result pages, best first.
 
     Material searches on each key release, so the box is filled up to the last
-    character and the last one is typed as a real key: one search per query.
+    character and the last one is typed as a real key (or, when it is not on
+    the keyboard, "End" is pressed): one search per query.
     The box is emptied first and the results are read once they have stopped
     changing, so an earlier query's results are never read.
     """
@@ -96,15 +101,21 @@ def ask(page, prefix: str, query: str) -> tuple[str, ...]:
     box.fill("")
     box.press("Backspace")
     page.wait_for_function(
-        "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "counted => !new RegExp(counted, 'i').test("
+        "document.querySelector('.md-search-result__meta').textContent)", arg=COUNTED
     )
-    box.fill(query[:-1])
-    box.press(query[-1])
+    if query[-1].isascii():
+        box.fill(query[:-1])
+        box.press(query[-1])
+    else:       # "popó": no key for "ó"; fill it all, then a key that types nothing
+        box.fill(query)
+        box.press("End")
     previous, stable, current = None, 0, ""
     for _ in range(200):
         page.wait_for_timeout(50)
         current = page.evaluate(READ_RESULTS)
-        stable = stable + 1 if current == previous and "matching" in current.lower() else 0
+        counted = re.search(COUNTED, current.split("|", 1)[0], re.I)
+        stable = stable + 1 if current == previous and counted else 0
         if stable >= 2:
             break
         previous = current
