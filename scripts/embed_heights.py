@@ -101,7 +101,7 @@ def main(argv=None) -> int:
 
     config = load_site_config()
     with tempfile.TemporaryDirectory() as tmp:
-        build = mkdocs_build(ROOT, Path(tmp) / "site", quiet=True)
+        build = mkdocs_build(ROOT, Path(tmp) / "site", quiet=True, languages="en es")
         if build.returncode:
             print(build.output, file=sys.stderr)
             return 1
