@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-import test_findability as en
-from support import DESKTOP, ROOT, foreign_requests, nav_urls
+from support import DESKTOP, ROOT, ask, foreign_requests, load_queries, nav_urls, run, shares, summary
 
 QUERIES_FILE = Path(__file__).with_name("search_queries_es.yml")
 MIN_QUERIES = 40
@@ -52,7 +51,7 @@ def spanish_nav():
 
 
 def test_spanish_query_set_covers_every_patient_page(spanish_nav):
-    queries = en.load_queries(QUERIES_FILE)
+    queries = load_queries(QUERIES_FILE)
     assert len(queries) >= MIN_QUERIES
     texts = [query.text.casefold() for query in queries]
     assert len(set(texts)) == len(texts), "a query is listed twice"
@@ -66,13 +65,13 @@ def test_spanish_query_set_covers_every_patient_page(spanish_nav):
 
 
 def test_spanish_patients_find_answers_through_the_search_box(visit, site_server, report):
-    queries = en.load_queries(QUERIES_FILE)
+    queries = load_queries(QUERIES_FILE)
     tab = visit(**DESKTOP)
-    answers = en.run(tab.page, site_server.url("es/"), site_server.prefix + "es/", queries)
-    text = en.summary(answers)
+    answers = run(tab.page, site_server.url("es/"), site_server.prefix + "es/", queries)
+    text = summary(answers)
     report.append("Findability in Spanish (tests/search_queries_es.yml)\n" + text)
     print(text)
-    hit1, hit3 = en.shares(answers)
+    hit1, hit3 = shares(answers)
     assert hit3 >= HIT_AT_3, text
     assert hit1 >= HIT_AT_1, text
 
@@ -91,9 +90,9 @@ def test_spanish_patients_find_answers_through_the_search_box(visit, site_server
     assert rewrite("después") == ["después^100", "despues*^10", "despues~2^1"]
     # Typed with or without accents, a query finds the same pages.
     prefix = site_server.prefix + "es/"
-    assert en.ask(page, prefix, "despues de la inyeccion") == en.ask(
+    assert ask(page, prefix, "despues de la inyeccion") == ask(
         page, prefix, "después de la inyección")
-    assert en.ask(page, prefix, "cirugia")[:1] == en.ask(page, prefix, "cirugía")[:1] != ()
+    assert ask(page, prefix, "cirugia")[:1] == ask(page, prefix, "cirugía")[:1] != ()
     assert tab.console_errors == []
     assert foreign_requests(tab.requests, site_server) == []
 
@@ -114,13 +113,13 @@ def main(site: str) -> int:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             page = browser.new_context(**DESKTOP).new_page()
-            answers = en.run(page, server.url("es/"), server.prefix + "es/",
-                             en.load_queries(QUERIES_FILE))
+            answers = run(page, server.url("es/"), server.prefix + "es/",
+                             load_queries(QUERIES_FILE))
             browser.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
-    print(en.summary(answers))
+    print(summary(answers))
     return 0
 
 
