@@ -6,9 +6,10 @@ site's address). Zensical 0.0.73 copies them as they are, so the site would
 publish ``Sitemap: {{ config.site_url }}sitemap.xml``. This renders them in
 the built site, from the same config::
 
-    zensical build && python -m gib_markdown.static_templates
+    zensical build --clean && zensical build -f mkdocs.es.yml && python -m gib_markdown.static_templates
 
-It changes nothing that is already rendered, so running it after MkDocs or
+By default it renders them for ``mkdocs.yml`` and each edition's config beside
+it (``mkdocs.es.yml``), each into its own ``site_dir``. It changes nothing that is already rendered, so running it after MkDocs or
 ProperDocs is harmless. :func:`render_static_templates` is the plain function.
 """
 
@@ -75,15 +76,21 @@ def render_static_templates(config: dict, project: Path, site: Path) -> list[Pat
     return written
 
 
+def config_files(folder: Path) -> list[Path]:
+    """mkdocs.yml and each edition's config beside it (mkdocs.es.yml ...)."""
+    return [folder / "mkdocs.yml", *sorted(folder.glob("mkdocs.*.yml"))]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("config_files", nargs="*", type=Path,
+                        help="default: mkdocs.yml and every mkdocs.<lang>.yml beside it")
     args = parser.parse_args(argv)
-    path = Path(args.config_file).resolve()
-    config = read_config(path)
-    site = path.parent / (config.get("site_dir") or "site")
-    for target in render_static_templates(config, path.parent, site):
-        print(f"Rendered {target.relative_to(path.parent)}")
+    for path in [path.resolve() for path in args.config_files] or config_files(Path.cwd()):
+        config = read_config(path)
+        site = path.parent / (config.get("site_dir") or "site")
+        for target in render_static_templates(config, path.parent, site):
+            print(f"Rendered {target.relative_to(path.parent)}")
     return 0
 
 

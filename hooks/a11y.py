@@ -66,15 +66,34 @@ def admonition_headings(html: str, start: int = 1) -> str:
 
 FIGURE_HINT = "Tap or click the picture to see it larger."
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>.*?</figcaption>", re.IGNORECASE | re.DOTALL)
-HINTS = (
-    '<span class="gib-hint gib-hint--wide">Tap or click the picture to see it larger.</span>'
-    '<span class="gib-hint gib-hint--narrow">Tap the picture to see it on its own.</span>'
-)
+# The caption sentence as written in each language: (wide screen, narrow screen).
+FIGURE_HINTS = {
+    FIGURE_HINT: (FIGURE_HINT, "Tap the picture to see it on its own."),
+    "Toque o haga clic en la imagen para verla más grande.": (
+        "Toque o haga clic en la imagen para verla más grande.",
+        "Toque la imagen para verla sola.",
+    ),
+}
+
+
+def _hints(wide: str, narrow: str) -> str:
+    return (f'<span class="gib-hint gib-hint--wide">{wide}</span>'
+            f'<span class="gib-hint gib-hint--narrow">{narrow}</span>')
+
+
+HINTS = _hints(*FIGURE_HINTS[FIGURE_HINT])
 
 
 def figure_hints(html: str) -> str:
     """Replace the caption sentence with one for wide and one for narrow screens."""
-    return _FIGCAPTION.sub(lambda match: match[0].replace(FIGURE_HINT, HINTS), html)
+
+    def replace(match: re.Match) -> str:
+        caption = match[0]
+        for sentence, pair in FIGURE_HINTS.items():
+            caption = caption.replace(sentence, _hints(*pair))
+        return caption
+
+    return _FIGCAPTION.sub(replace, html)
 
 
 def improve(html: str) -> str:

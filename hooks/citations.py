@@ -76,15 +76,17 @@ def link_group(keys, names: dict[str, str], prefix: str = "") -> str:
     return "(" + "; ".join(f"[{names[k]}]({prefix}references.md#{k})" for k in keys) + ")"
 
 
-def marker(keys, names: dict[str, str], register: PageSources) -> str:
+def marker(keys, names: dict[str, str], register: PageSources,
+           label: str = "source {number}") -> str:
     """A small numbered marker for a sentence's sources (inline HTML)."""
     keys = check_keys(keys, names)
     number, first = register.number(keys)
-    label = html.escape("; ".join(names[key] for key in keys))
+    names_ = html.escape("; ".join(names[key] for key in keys))
+    spoken = html.escape(label.format(number=number))
     anchor = f' id="cite-{number}"' if first else ""
     return (
         f'<sup class="gib-cite"{anchor}>'
-        f'<a href="#source-{number}" title="{label}" aria-label="source {number}">'
+        f'<a href="#source-{number}" title="{names_}" aria-label="{spoken}">'
         f'{number}</a></sup>'
     )
 
@@ -94,7 +96,8 @@ def sources_list(register: PageSources, names: dict[str, str], prefix: str = "",
                  heading: str = "Sources for this page",
                  intro: str = "The numbers in the text point to these sources. "
                               "Each links to its full entry on the References page.",
-                 on_paper: str = "The sources for this page are listed online at") -> str:
+                 on_paper: str = "The sources for this page are listed online at",
+                 back: str = "Back to where source {number} is first cited") -> str:
     """The numbered "Sources for this page" section (Markdown with inline HTML).
 
     On paper the list is hidden and one line gives the page's web address.
@@ -112,9 +115,9 @@ def sources_list(register: PageSources, names: dict[str, str], prefix: str = "",
         links = "; ".join(parts)
         # Out of the Tab order (the browser's Back does the same), so a page's
         # sources cost one stop per marker and one per source, not three.
-        back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '
-                f'aria-label="Back to where source {number} is first cited">↩</a>')
-        lines.append(f'{number}. <span id="source-{number}"></span>{links} {back}')
+        link_back = (f'<a class="gib-cite-back" href="#cite-{number}" tabindex="-1" '
+                     f'aria-label="{html.escape(back.format(number=number))}">↩</a>')
+        lines.append(f'{number}. <span id="source-{number}"></span>{links} {link_back}')
     lines += ["", "</div>"]
     if page_url:
         lines += ["", f'<p class="gib-print-only">{on_paper} {html.escape(page_url)}</p>']

@@ -28,10 +28,18 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from pathlib import Path
 
+import sys
+
 import yaml
+
+_HOOKS = str(Path(__file__).resolve().parent)
+if _HOOKS not in sys.path:  # the macros engine loads this file by path
+    sys.path.insert(0, _HOOKS)
+from words import LANGUAGES, WORDS, language, words  # noqa: E402  (hooks/words.py)
 
 try:  # MkDocs' error type; other engines get the plain one-line error.
     from mkdocs.exceptions import PluginError
@@ -68,42 +76,33 @@ KEYS = {
     "bring": TEXT_OR_LIST,
     "clinical_reviewer": TEXT,
     "clinical_review_date": DATE,
+    "translation_reviewer": TEXT,
+    "translation_review_date": DATE,
 }
+# Rules a clinic may write once, or once per language: {en: ..., es: ...}.
+PER_LANGUAGE = ("fasting", "blood_thinners", "driving", "bring")
+# Who signed off what: each pair is set together, or not at all.
+SIGN_OFFS = (("clinical_reviewer", "clinical_review_date"),
+             ("translation_reviewer", "translation_review_date"))
 
 # Longest text accepted, in characters (a name must fit the top bar on a phone).
 MAX_CHARS = {
     "name": 80,
     "address": 160,
     "clinical_reviewer": 100,
+    "translation_reviewer": 100,
     "website": 200,
     "bring": 200,  # each item
 }
 RULE_MAX_CHARS = 600  # fasting, blood_thinners, driving
 BRING_MAX_ITEMS = 12
 
-EMERGENCY_DEFAULT = "your local emergency number"
-YOUR_CLINIC = "your clinic"
+EMERGENCY_DEFAULT = WORDS["en"]["emergency_default"]
+YOUR_CLINIC = WORDS["en"]["your_clinic"]
 
 # What a page says when the clinic has not set a rule. Never a rule itself.
-NEUTRAL = {
-    "fasting": (
-        "Your clinic will tell you if you need to stop eating or drinking "
-        "before the injection, and when."
-    ),
-    "blood_thinners": (
-        "Your clinic will tell you what to do about blood thinners. Never stop "
-        "one unless the doctor who prescribed it says you can."
-    ),
-    "driving": (
-        "Do not drive for the rest of the day. Your clinic will tell you when "
-        "you can drive again."
-    ),
-    "arrival_minutes_before": "Your clinic will tell you what time to arrive.",
-    "observation_minutes": (
-        "Your clinic will tell you how long you will rest there before you go home."
-    ),
-    "bring": "Your clinic will tell you if you need to bring anything else.",
-}
+# In every language: hooks/words.py.
+NEUTRAL = WORDS["en"]["neutral"]
 RULES = tuple(NEUTRAL)
 PHONES = ("phone", "after_hours_phone", "emergency_number")
 
@@ -314,6 +313,13 @@ def _check_svg(key: str, value: str, path: Path):
 
 def _check_value(key: str, value, docs_dir: Path, raw: str | None):
     kind = KEYS[key]
+    if key in PER_LANGUAGE and isinstance(value, dict):
+        if sorted(value) != sorted(LANGUAGES):
+            _fail(key, value, f"text, or one text per language with exactly the keys {', '.join(LANGUAGES)}")
+        checked = {lang: _check_value(key, value[lang], docs_dir, None) for lang in LANGUAGES}
+        if any(text is None for text in checked.values()):
+            _fail(key, value, f"a text for each of {', '.join(LANGUAGES)}")
+        return checked
     if kind == NUMBER:
         text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else None
         if text is None or not _MINUTES.match(text) or not 0 < int(text) <= 600:
@@ -357,10 +363,12 @@ def _check_value(key: str, value, docs_dir: Path, raw: str | None):
                 "(choose a darker colour)"
             )
     elif key == "logo":
-        path = (docs_dir / value).resolve()
+        # Normalised, not resolved: the Spanish docs/es/assets is a link to docs/assets.
+        folder = Path(os.path.normpath(docs_dir.absolute()))
+        path = Path(os.path.normpath(folder / value))
         if not value.lower().endswith(LOGO_TYPES):
             _fail(key, value, "an image file (" + ", ".join(LOGO_TYPES) + ") under docs/")
-        if docs_dir.resolve() not in path.parents or not path.is_file():
+        if folder not in path.parents or not path.is_file():
             _fail(key, value, f"an existing file under docs/ (looked for {path})")
         if path.suffix.lower() == ".svg":
             _check_svg(key, value, path)
@@ -409,24 +417,28 @@ def check_clinic(raw, docs_dir, *, raw_text: dict | None = None,
             clinic[key] = None
         else:
             clinic[key] = _check_value(key, value, Path(docs_dir), raw_text.get(key))
-    reviewer, when = clinic["clinical_reviewer"], clinic["clinical_review_date"]
-    if bool(reviewer) != bool(when):
-        missing = "clinical_review_date" if reviewer else "clinical_reviewer"
-        _fail(missing, None, "both clinical_reviewer and clinical_review_date, or neither")
-    if when:
-        if when > today:
-            _fail("clinical_review_date", when.isoformat(), f"a date that has passed (today is {today.isoformat()})")
-        if edition_date and when < edition_date:
-            _fail("clinical_review_date", when.isoformat(),
-                  f"a date on or after this edition's date ({edition_date.isoformat()}); "
-                  "check the pages of this edition again, then set the new date")
+    for who_key, when_key in SIGN_OFFS:
+        reviewer, when = clinic[who_key], clinic[when_key]
+        if bool(reviewer) != bool(when):
+            missing = when_key if reviewer else who_key
+            _fail(missing, None, f"both {who_key} and {when_key}, or neither")
+        if when:
+            if when > today:
+                _fail(when_key, when.isoformat(), f"a date that has passed (today is {today.isoformat()})")
+            if edition_date and when < edition_date:
+                _fail(when_key, when.isoformat(),
+                      f"a date on or after this edition's date ({edition_date.isoformat()}); "
+                      "check the pages of this edition again, then set the new date")
     clinic["emergency_number"] = clinic["emergency_number"] or EMERGENCY_DEFAULT
     for key in PHONES:
         value = clinic[key]
         clinic[f"{key}_tel"] = tel_href(value) if value and value != EMERGENCY_DEFAULT else None
-    clinic["clinical_review_date_words"] = date_in_words(when) if when else None
-    if when:
-        clinic["clinical_review_date"] = when.isoformat()
+    for _who, when_key in SIGN_OFFS:
+        when = clinic[when_key]
+        clinic[f"{when_key}_words"] = date_in_words(when) if when else None
+        clinic[f"{when_key}_iso"] = when.isoformat() if when else None
+        if when:
+            clinic[when_key] = when.isoformat()
     return clinic
 
 
@@ -449,6 +461,8 @@ def for_pages(clinic: dict) -> dict:
             view[key] = escape_markdown(value)
         elif isinstance(value, list):
             view[key] = [escape_markdown(item) for item in value]
+        elif isinstance(value, dict):
+            view[key] = for_pages(value)
         else:
             view[key] = value
     return view
@@ -466,22 +480,29 @@ def _known(function: str, key, allowed) -> None:
         )
 
 
-def local_rule(clinic: dict, key: str) -> str:
+def _rule(clinic: dict, key: str, lang: str):
+    """The clinic's setting for ``key`` in ``lang`` (a per-language rule picks its text)."""
+    value = clinic.get(key)
+    return value[lang] if isinstance(value, dict) else value
+
+
+def local_rule(clinic: dict, key: str, lang: str = "en") -> str:
     """The clinic's own rule for ``key`` as a sentence, or the neutral words."""
     _known("local_rule", key, RULES)
-    value = clinic.get(key)
+    say = words(lang)
+    value = _rule(clinic, key, lang)
     if value is None:
-        return NEUTRAL[key]
+        return say["neutral"][key]
     if key == "arrival_minutes_before":
-        return f"Please arrive {int(value)} minutes before your appointment time."
+        return say["arrive"].format(minutes=int(value))
     if key == "observation_minutes":
-        return f"You will rest at the clinic for about {int(value)} minutes before you go home."
+        return say["rest"].format(minutes=int(value))
     if key == "bring":
-        return "Your clinic also asks you to bring: " + "; ".join(map(escape_markdown, value)) + "."
+        return say["bring"].format(items="; ".join(map(escape_markdown, value)))
     return escape_markdown(value)
 
 
-def clinic_says(clinic: dict, key: str) -> str:
+def clinic_says(clinic: dict, key: str, lang: str = "en") -> str:
     """"**<Clinic> says:** <rule>" when the clinic set ``key``, else nothing.
 
     For places where the page already reads neutrally and the clinic's own
@@ -490,8 +511,9 @@ def clinic_says(clinic: dict, key: str) -> str:
     _known("clinic_says", key, RULES)
     if clinic.get(key) is None:
         return ""
-    name = escape_markdown(clinic["name"]) if clinic.get("name") else "Your clinic"
-    return f"**{name} says:** {local_rule(clinic, key)}"
+    say = words(lang)
+    name = escape_markdown(clinic["name"]) if clinic.get("name") else say["Your_clinic"]
+    return say["says"].format(name=name, rule=local_rule(clinic, key, lang))
 
 
 def phone_link(clinic: dict, key: str = "phone") -> str:
@@ -501,52 +523,57 @@ def phone_link(clinic: dict, key: str = "phone") -> str:
     return f"[{escape_markdown(number)}]({href})" if href else ""
 
 
-def call_clinic(clinic: dict) -> str:
+def call_clinic(clinic: dict, lang: str = "en") -> str:
     """How to call the clinic, in words, with its number as a link if set."""
+    say = words(lang)
     name = escape_markdown(clinic["name"]) if clinic.get("name") else None
     link = phone_link(clinic, "phone")
     if link:
-        text = f"call {name or YOUR_CLINIC} on {link}"
+        text = say["call_on"].format(name=name or say["your_clinic"], link=link)
     elif name:
-        text = f"call {name} on the number they gave you"
+        text = say["call_given"].format(name=name)
     else:
-        text = "call the phone number your clinic gave you"
+        text = say["call_unknown"]
     after = phone_link(clinic, "after_hours_phone")
     if after:
-        text += f" (out of hours: {after})"
+        text += say["out_of_hours"].format(link=after)
     return text
 
 
-def emergency(clinic: dict) -> str:
+def emergency(clinic: dict, lang: str = "en") -> str:
     """The emergency number as a link, or the words for it."""
-    return phone_link(clinic, "emergency_number") or EMERGENCY_DEFAULT
+    return phone_link(clinic, "emergency_number") or words(lang)["emergency_default"]
 
 
-WRITE_IN = ('<span class="gib-write-in"><span>write it on your printed copy</span></span>')
-EMERGENCY_EXAMPLES = (
-    'Your local emergency number is, for example, **[911](tel:911)** in the US, '
-    '**[999](tel:999)** in the UK and **[112](tel:112)** in the EU.'
-)
+def write_in(lang: str = "en") -> str:
+    """An empty line to write on, on paper; on screen it says so."""
+    return f'<span class="gib-write-in"><span>{words(lang)["write_in"]}</span></span>'
 
 
-def phone_box(clinic: dict) -> str:
+WRITE_IN = write_in("en")
+EMERGENCY_EXAMPLES = WORDS["en"]["emergency_examples"]
+
+
+def phone_box(clinic: dict, lang: str = "en") -> str:
     """"My phone numbers": the clinic's numbers as links, or lines to write on.
 
     Shown on When to get help and on the printed checklist. On screen, an
     empty line says "write it on your printed copy" rather than pretending to
     be a form; the example emergency numbers do not print.
     """
-    name = escape_markdown(clinic["name"]) if clinic.get("name") else WRITE_IN
-    rows = [
-        ("Your clinic", name),
-        ("Phone", phone_link(clinic, "phone") or WRITE_IN),
-        ("After hours", phone_link(clinic, "after_hours_phone") or WRITE_IN),
-        ("Emergency", phone_link(clinic, "emergency_number") or WRITE_IN),
+    say = words(lang)
+    blank = write_in(lang)
+    name = escape_markdown(clinic["name"]) if clinic.get("name") else blank
+    values = [
+        name,
+        phone_link(clinic, "phone") or blank,
+        phone_link(clinic, "after_hours_phone") or blank,
+        phone_link(clinic, "emergency_number") or blank,
     ]
-    lines = ['<div class="gib-handout-clinic gib-phones" markdown>', "", "**My phone numbers**", ""]
-    lines += [f"- **{label}:** {value}" for label, value in rows]
+    lines = ['<div class="gib-handout-clinic gib-phones" markdown>', "", f"**{say['phones_title']}**", ""]
+    lines += [f"- **{label}:** {value}" for label, value in zip(say["phones_rows"], values)]
     if not clinic.get("emergency_number_tel"):
-        lines += ["", f'<p class="gib-no-print" markdown>{EMERGENCY_EXAMPLES}</p>']
+        lines += ["", f'<p class="gib-no-print" markdown>{say["emergency_examples"]}</p>']
     return "\n".join(lines + ["", "</div>"]) + "\n"
 
 
@@ -614,18 +641,20 @@ def define_env(env):
     }
     env.variables["clinic"] = for_pages(clinic)
     env.variables["edition"] = edition
-    env.macro(lambda key: local_rule(clinic, key), "local_rule")
-    env.macro(lambda key: clinic_says(clinic, key), "clinic_says")
+    lang = language(env.conf)
+    env.variables["lang"] = lang
+    env.macro(lambda key: local_rule(clinic, key, lang), "local_rule")
+    env.macro(lambda key: clinic_says(clinic, key, lang), "clinic_says")
     env.macro(lambda key="phone": phone_link(clinic, key), "phone_link")
-    env.macro(lambda: call_clinic(clinic), "call_clinic")
-    env.macro(lambda: emergency(clinic), "emergency")
-    env.macro(lambda: phone_box(clinic), "phone_box")
-    env.macro(lambda: WRITE_IN, "write_in")
+    env.macro(lambda: call_clinic(clinic, lang), "call_clinic")
+    env.macro(lambda: emergency(clinic, lang), "emergency")
+    env.macro(lambda: phone_box(clinic, lang), "phone_box")
+    env.macro(lambda: write_in(lang), "write_in")
     env.macro(lambda: engine.nav_pages(env.conf["nav"]), "nav_pages")  # navigation.pages, in any engine
-    _define_content(env, clinic)
+    _define_content(env, clinic, lang)
 
 
-def _define_content(env, clinic):
+def _define_content(env, clinic, lang="en"):
     """Shared facts, safety tiers, citations and the review sheet (hooks/content.py)."""
     import sys
 
@@ -633,7 +662,7 @@ def _define_content(env, clinic):
     import content
 
     try:
-        content.define(env, clinic, subs={"emergency": emergency(clinic),
-                                          "call_clinic": call_clinic(clinic)})
+        content.define(env, clinic, lang, subs={"emergency": emergency(clinic, lang),
+                                                "call_clinic": call_clinic(clinic, lang)})
     except ValueError as error:  # FactsError, CitationError: one line naming the file and key
         raise PluginError(str(error)) from None

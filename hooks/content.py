@@ -21,6 +21,7 @@ import citations
 import engine
 import facts as shared
 import review_sheet as sheet
+from words import words
 
 
 def _page_key(env) -> str:
@@ -37,11 +38,14 @@ def _one_line_errors() -> None:
         format_error.register(kind, lambda error, markdown, page: f"{page.file.src_path}: {error}")
 
 
-def define(env, clinic: dict, subs: dict) -> None:
+def define(env, clinic: dict, lang: str, subs: dict) -> None:
     _one_line_errors()
+    say = words(lang)
     root = engine.project_dir(env.conf)
     names = citations.load_sources(root / citations.SOURCES_FILE)
-    data = shared.load_facts(root / shared.FACTS_FILE, names)
+    # "Choudhary and others 2021": the joining words in the page's language.
+    names = {key: name.replace(" and others ", say["and_others"]) for key, name in names.items()}
+    data = shared.load_facts(root / shared.FACTS_FILE, names, lang=lang)
     registers: dict[str, citations.PageSources] = {}
     plain = {"on": False}  # while the review sheet reads other pages: plain links
 
@@ -52,7 +56,7 @@ def define(env, clinic: dict, subs: dict) -> None:
         if plain["on"]:
             return citations.link_group(keys, names, prefix())
         register = registers.setdefault(_page_key(env), citations.PageSources())
-        return citations.marker(keys, names, register)
+        return citations.marker(keys, names, register, label=say["source_label"])
 
     def cite(*keys) -> str:
         return marker(list(keys))
@@ -63,7 +67,9 @@ def define(env, clinic: dict, subs: dict) -> None:
         # Rendering a page again (mkdocs serve) starts its numbering afresh.
         register = registers.pop(_page_key(env), citations.PageSources())
         url = (env.conf.get("site_url") or "") + engine.page_url(env.page)
-        return citations.sources_list(register, names, prefix(), page_url=url)
+        return citations.sources_list(register, names, prefix(), page_url=url,
+                                      heading=say["sources_heading"], intro=say["sources_intro"],
+                                      on_paper=say["sources_on_paper"], back=say["source_back"])
 
     def review() -> str:
         docs = engine.docs_dir(env.conf)
@@ -78,11 +84,12 @@ def define(env, clinic: dict, subs: dict) -> None:
             plain["on"] = False
         return sheet.review_sheet(pages, prefix=prefix(), names=names)
 
-    options = {"subs": subs, "marker": marker}
+    options = {"subs": subs, "marker": marker, "lang": lang}
     env.macro(cite, "cite")
     env.macro(page_sources, "page_sources")
     env.macro(lambda name, form="sentence", sources=True:
-              shared.fact(data, name, form, sources=sources, prefix=prefix(), marker=marker), "fact")
+              shared.fact(data, name, form, lang=lang, sources=sources, prefix=prefix(),
+                          marker=marker), "fact")
     env.macro(lambda tier, sources=True, compact=False:
               shared.warning_signs(data, tier, sources=sources, compact=compact,
                                    prefix=prefix(), **options), "warning_signs")

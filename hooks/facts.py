@@ -41,7 +41,7 @@ def _fail(where: str, problem: str):
 
 def _check_text(where: str, entry, lang: str = "en"):
     if not isinstance(entry, dict) or not isinstance(entry.get(lang), str) or not entry[lang].strip():
-        _fail(where, f"expected a text for each language, at least '{lang}'")
+        _fail(where, f"expected a text in '{lang}' (the language being built)")
 
 
 def _check_sources(where: str, keys, names: dict):
@@ -52,12 +52,14 @@ def _check_sources(where: str, keys, names: dict):
             _fail(f"{where}.sources", f"unknown source {key!r}; add it to includes/sources.yml first")
 
 
-def load_facts(path: str | Path, names: dict[str, str]) -> dict:
+def load_facts(path: str | Path, names: dict[str, str], lang: str = "en") -> dict:
     """Read ``includes/facts.yml`` and check its shape.
 
     ``names`` are the sources' human names (``includes/sources.yml``); every
-    source a fact cites must be among them.
+    source a fact cites must be among them. Every text must exist in English
+    and in ``lang``, the language being built.
     """
+    langs = tuple(dict.fromkeys(("en", lang)))
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -67,7 +69,8 @@ def load_facts(path: str | Path, names: dict[str, str]) -> dict:
     data["sources"] = names
     for name, number in (data.get("numbers") or {}).items():
         for form in FORMS:
-            _check_text(f"numbers.{name}.{form}", number.get(form))
+            for each in langs:
+                _check_text(f"numbers.{name}.{form}", number.get(form), each)
         _check_sources(f"numbers.{name}", number.get("sources"), names)
     tiers = data.get("tiers") or {}
     if sorted(tiers) != sorted(TIERS):
@@ -75,7 +78,8 @@ def load_facts(path: str | Path, names: dict[str, str]) -> dict:
     seen = {}
     for tier, body in tiers.items():
         for part in ("title", "action", "after"):
-            _check_text(f"tiers.{tier}.{part}", body.get(part))
+            for each in langs:
+                _check_text(f"tiers.{tier}.{part}", body.get(part), each)
         signs = body.get("signs")
         if not isinstance(signs, dict) or not signs:
             _fail(f"tiers.{tier}.signs", "expected at least one sign")
@@ -83,7 +87,8 @@ def load_facts(path: str | Path, names: dict[str, str]) -> dict:
             if sign in seen:
                 _fail(f"tiers.{tier}.signs.{sign}", f"already listed under tiers.{seen[sign]}")
             seen[sign] = tier
-            _check_text(f"tiers.{tier}.signs.{sign}", entry)
+            for each in langs:
+                _check_text(f"tiers.{tier}.signs.{sign}", entry, each)
             _check_sources(f"tiers.{tier}.signs.{sign}", entry.get("sources"), names)
     return data
 

@@ -30,6 +30,8 @@ screen-reader fixes of ``hooks/a11y.py`` (permalinks, box titles).
 from __future__ import annotations
 
 import re
+import unicodedata
+
 # ----------------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------------
@@ -76,6 +78,16 @@ def parse_glossary(text: str, src: str = GLOSSARY_FILE) -> dict[str, str]:
     return terms
 
 
+def _plain(word: str) -> str:
+    """The word without accents, for A to Z order ("cánula" before "coxis")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def glossary_file(language: str) -> str:
+    """The glossary of a language: includes/glossary.md, or includes/<lang>/glossary.md."""
+    return GLOSSARY_FILE if language == "en" else f"includes/{language}/glossary.md"
+
+
 def render_glossary(terms: dict[str, str]) -> str:
     """Return a Markdown definition list, one entry per term.
 
@@ -93,7 +105,7 @@ def render_glossary(terms: dict[str, str]) -> str:
             )
         entries.setdefault(key, (term, meaning))
     blocks = []
-    for _, (term, meaning) in sorted(entries.items()):
+    for _, (term, meaning) in sorted(entries.items(), key=lambda item: (_plain(item[0]), item[0])):
         blocks.append(f"{term[0].upper()}{term[1:]}\n:   {meaning}\n")
     return "\n".join(blocks)
 

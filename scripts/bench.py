@@ -16,7 +16,8 @@ What it does:
    (zlib level 6; Pages does not document its level) when the request says
    ``Accept-Encoding: gzip``; images such as png are sent as they are. Missing
    paths get the site's own 404 page.
-3. Loads every page of the ``nav`` in mkdocs.yml cold in Chromium (Debian's
+3. Loads every page of the ``nav`` in mkdocs.yml, and of mkdocs.es.yml (the
+   Spanish pages under es/), cold in Chromium (Debian's
    ``chromium`` when installed, else Playwright's own): a fresh browser context per
    page (empty cache, no cookies), a phone profile (360 x 740 CSS px, as our readers
    use), and waits for the ``load`` event and then network idle (500 ms without
@@ -137,7 +138,7 @@ def kib(n: int | float) -> float:
 def build_site(into: Path) -> tuple[float, str, int]:
     """Run ``mkdocs build --strict`` into ``into``: (wall seconds, output, returncode)."""
     start = time.perf_counter()
-    result = mkdocs_build(ROOT, into, quiet=True)
+    result = mkdocs_build(ROOT, into, quiet=True, languages="en es")
     return time.perf_counter() - start, result.output, result.returncode
 
 
@@ -505,6 +506,9 @@ def run(site: Path, build_seconds: float | None, json_file: Path | None) -> int:
     config = load_site_config()
     prefix = site_prefix(config)
     pages = nav_urls(config)
+    # The Spanish edition (mkdocs.es.yml, built into es/) is held to the same budgets.
+    if (site / "es" / "index.html").is_file():
+        pages += ["es/" + url for url in nav_urls(load_site_config(config_file="mkdocs.es.yml"))]
     with Server(site, prefix) as server:
         results = measure_pages(server, pages)
         failures = check_budgets(results)

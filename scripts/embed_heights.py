@@ -6,7 +6,8 @@ Usage (from the project root)::
     python scripts/embed_heights.py --write    # and write them into embed.md
 
 The heights go into the front matter of docs/for-clinics/embed.md
-(``embed_heights``). That page puts the height into the snippet it shows
+(``embed_heights``), and those of the Spanish pages (paths "es/...") into
+docs/es/for-clinics/embed.md. Each page puts the height into the snippet it shows
 (``style="min-height: …px"`` on the element), so the clinic's page keeps the
 frame's place free before the frame has loaded, and into its list of pages
 ("How tall on a phone"). Run it with ``--write`` after a page has changed
@@ -32,6 +33,11 @@ from support import (launch_chromium, load_site_config, mkdocs_build, nav_urls, 
                      serve, site_prefix)
 
 EMBED_PAGE = ROOT / "docs" / "for-clinics" / "embed.md"
+# The Spanish edition (mkdocs.es.yml, built into es/): its own embed page, and
+# its pages' paths start with this.
+SPANISH_CONFIG = ROOT / "mkdocs.es.yml"
+SPANISH_EMBED_PAGE = ROOT / "docs" / "es" / "for-clinics" / "embed.md"
+SPANISH = "es/"
 WIDTH = 360                 # a phone
 TOLERANCE = 0.15            # a written height may be this far out (15 %)
 KEY = "embed_heights"
@@ -43,6 +49,13 @@ CONTENT_HEIGHT = "() => Math.ceil(document.documentElement.getBoundingClientRect
 def embeddable(urls: list[str]) -> list[str]:
     """The pages a clinic can show: all but the For clinics pages."""
     return [url for url in urls if not url.startswith("for-clinics/")]
+
+
+def spanish_pages() -> list[str]:
+    """The Spanish pages a clinic can show, as paths from the guide's root ("es/...")."""
+    from mkdocs.config import load_config
+
+    return [SPANISH + url for url in embeddable(nav_urls(load_config(str(SPANISH_CONFIG))))]
 
 
 def measure(browser, server, urls: list[str], width: int = WIDTH) -> dict[str, int]:
@@ -68,9 +81,9 @@ def written_heights(text: str) -> dict[str, int]:
     return dict((yaml.safe_load(front[1]) or {}).get(KEY) or {}) if front else {}
 
 
-def with_heights(text: str, heights: dict[str, int]) -> str:
+def with_heights(text: str, heights: dict[str, int], pages: str = "each page") -> str:
     """``text`` (embed.md) with its ``embed_heights`` block replaced by ``heights``."""
-    block = (f"{KEY}:  # px, each page in embed view 360 px wide: "
+    block = (f"{KEY}:  # px, {pages} in embed view 360 px wide: "
              "python scripts/embed_heights.py --write\n"
              + "".join(f'  "{url}": {height}\n' for url, height in heights.items()))
     front = re.match(r"\A---\n(.*?\n)---\n", text, re.S)
@@ -88,7 +101,7 @@ def main(argv=None) -> int:
 
     config = load_site_config()
     with tempfile.TemporaryDirectory() as tmp:
-        build = mkdocs_build(ROOT, Path(tmp) / "site", quiet=True)
+        build = mkdocs_build(ROOT, Path(tmp) / "site", quiet=True, languages="en es")
         if build.returncode:
             print(build.output, file=sys.stderr)
             return 1
@@ -97,16 +110,24 @@ def main(argv=None) -> int:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
                 heights = measure(browser, server, embeddable(nav_urls(config)))
+                spanish = (measure(browser, server, spanish_pages())
+                           if (build.site / SPANISH).is_dir() else {})
                 browser.close()
         finally:
             httpd.shutdown()
             httpd.server_close()
-    for url, height in heights.items():
+    for url, height in {**heights, **spanish}.items():
         print(f"{height:6d}  {url or '(home)'}")
+    if not spanish:
+        print("no Spanish pages were built (GUIDE_LANGUAGES?): Spanish heights left as they are")
     if args.write:
-        EMBED_PAGE.write_text(with_heights(EMBED_PAGE.read_text(encoding="utf-8"), heights),
-                              encoding="utf-8")
-        print(f"written into {EMBED_PAGE.relative_to(ROOT)}")
+        for page, found, pages in ((EMBED_PAGE, heights, "each page"),
+                                   (SPANISH_EMBED_PAGE, spanish, 'each Spanish page ("es/...")')):
+            if not found:
+                continue
+            page.write_text(with_heights(page.read_text(encoding="utf-8"), found, pages),
+                            encoding="utf-8")
+            print(f"written into {page.relative_to(ROOT)}")
     return 0
 
 

@@ -91,8 +91,8 @@ def main(argv: list[str]) -> int:
         tmp = Path(tmp)
         project = copy_project(tmp / "clinic-project")
         with_clinic(project, SAMPLE_CLINIC)
-        builds = {"no-clinic": mkdocs_build(ROOT, tmp / "site"),
-                  "clinic": mkdocs_build(project, tmp / "clinic-site")}
+        builds = {"no-clinic": mkdocs_build(ROOT, tmp / "site", languages="en es"),
+                  "clinic": mkdocs_build(project, tmp / "clinic-site", languages="en es")}
         prefix = site_prefix(load_site_config())
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)

@@ -48,8 +48,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """The project built once, strictly, into a temp folder."""
-    result = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
+    """The project built once, strictly, into a temp folder: both languages,
+    as ``mkdocs build`` gives them (the Spanish pages in ``es/``)."""
+    result = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"), languages="en es")
     assert result.returncode == 0, result.output
     return result
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy of the project leaves out: version control, environments, builds.
@@ -37,8 +39,9 @@ NOT_COPIED = (".git", ".venv", "venv", "site", "__pycache__", ".pytest_cache", "
 # ----------------------------------------------------------------------------
 
 
-def load_site_config(project: Path = ROOT):
-    """``project``'s mkdocs.yml, loaded as MkDocs loads it (``!ENV`` included).
+def load_site_config(project: Path = ROOT, config_file: str = "mkdocs.yml"):
+    """``project``'s mkdocs.yml (or ``config_file``, e.g. the Spanish edition's
+    mkdocs.es.yml), loaded as MkDocs loads it (``!ENV`` and ``INHERIT`` included).
 
     The site address is whatever the build would use: the ``SITE_URL``
     environment variable if set, else the default in mkdocs.yml (a custom
@@ -46,7 +49,7 @@ def load_site_config(project: Path = ROOT):
     """
     from mkdocs.config import load_config
 
-    return load_config(str(project / "mkdocs.yml"))
+    return load_config(str(project / config_file))
 
 
 def site_prefix(config) -> str:
@@ -93,13 +96,17 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path, *, quiet: bool = False) -> Build:
+def mkdocs_build(project: Path, site: Path, *, quiet: bool = False,
+                 languages: str = "en") -> Build:
     """Run ``mkdocs build --strict`` for ``project`` into ``site``.
 
     The environment is passed on as it is, so ``SITE_URL`` means the same to
-    the build as to :func:`load_site_config`.
+    the build as to :func:`load_site_config`. ``languages`` are the editions
+    to build (hooks/languages.py): English alone by default, which is what
+    most tests of a changed copy look at; ``"en es"`` for both, as
+    ``mkdocs build`` gives.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_LANGUAGES=languages)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     result = subprocess.run(
         command + (["--quiet"] if quiet else []),
@@ -110,7 +117,7 @@ def mkdocs_build(project: Path, site: Path, *, quiet: bool = False) -> Build:
 
 def copy_project(into: Path, project: Path = ROOT) -> Path:
     """Copy the project (all but .git, environments and builds) into ``into``."""
-    shutil.copytree(project, into, ignore=shutil.ignore_patterns(*NOT_COPIED),
+    shutil.copytree(project, into, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True,
                     dirs_exist_ok=True)
     return into
 
@@ -392,3 +399,111 @@ def syntax_leaks(site: Path, urls) -> list[str]:
             if LEAKS.search(text):
                 found.append(f"{url or 'home'}: {text.strip()[:120]}")
     return found
+
+
+# ----------------------------------------------------------------------------
+# Search queries typed as patients type them (tests/test_findability*.py)
+# ----------------------------------------------------------------------------
+
+# Material's line above the results once a search has run, in English
+# ("3 matching documents", "No matching documents") or in Spanish
+# ("3 documentos encontrados", "No se encontraron documentos").
+COUNTED = "matching|encontr"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    want: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    query: Query
+    got: tuple[str, ...]          # result pages, best first
+
+    @property
+    def hit1(self) -> bool:
+        return bool(self.got) and self.got[0] in self.query.want
+
+    @property
+    def hit3(self) -> bool:
+        return any(page in self.query.want for page in self.got[:3])
+
+
+def load_queries(path: Path) -> list[Query]:
+    """The query set: a list of {q: text, want: [page, ...]}."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = []
+    for number, entry in enumerate(entries, 1):
+        text, want = entry.get("q"), entry.get("want")
+        if not isinstance(text, str) or not text.strip() or not want:
+            raise ValueError(f"{path.name}: entry {number} needs a q and a want")
+        queries.append(Query(text.strip(), tuple(want)))
+    return queries
+
+
+def shares(answers: list[Answer]) -> tuple[float, float]:
+    """(hit@1, hit@3) as shares of all answers."""
+    total = len(answers) or 1
+    return (sum(a.hit1 for a in answers) / total, sum(a.hit3 for a in answers) / total)
+
+
+def summary(answers: list[Answer]) -> str:
+    """One line per miss (at 1 or at 3), then the two shares."""
+    lines = []
+    for answer in answers:
+        if answer.hit1:
+            continue
+        where = "MISS@3" if not answer.hit3 else "miss@1"
+        lines.append(
+            f"{where} {answer.query.text!r:<40} want {[p or 'home' for p in answer.query.want]}"
+            f" got {[p or 'home' for p in answer.got[:3]]}"
+        )
+    hit1, hit3 = shares(answers)
+    lines.append(f"{len(answers)} queries: hit@1 {hit1:.1%}, hit@3 {hit3:.1%}")
+    return "\n".join(lines)
+
+
+def ask(page, prefix: str, query: str) -> tuple[str, ...]:
+    """Type ``query`` into the search box; return the result pages, best first.
+
+    Material searches on each key release, so the box is filled up to the last
+    character and the last one is typed as a real key (or, when it is not on
+    the keyboard, "End" is pressed): one search per query.
+    The box is emptied first and the results are read once they have stopped
+    changing, so an earlier query's results are never read.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("Backspace")
+    page.wait_for_function(
+        "counted => !new RegExp(counted, 'i').test("
+        "document.querySelector('.md-search-result__meta').textContent)", arg=COUNTED
+    )
+    if query[-1].isascii():
+        box.fill(query[:-1])
+        box.press(query[-1])
+    else:       # "popó": no key for "ó"; fill it all, then a key that types nothing
+        box.fill(query)
+        box.press("End")
+    previous, stable, current = None, 0, ""
+    for _ in range(200):
+        page.wait_for_timeout(50)
+        current = page.evaluate(READ_RESULTS)
+        counted = re.search(COUNTED, current.split("|", 1)[0], re.I)
+        stable = stable + 1 if current == previous and counted else 0
+        if stable >= 2:
+            break
+        previous = current
+    else:
+        raise AssertionError(f"search results for {query!r} never settled: {current}")
+    hrefs = current.split("|", 1)[1].split()
+    return tuple(urlsplit(href).path[len(prefix):] for href in hrefs)
+
+
+def run(page, home_url: str, prefix: str, queries: list[Query]) -> list[Answer]:
+    """Open ``home_url`` once, then ask every query on that same page."""
+    page.goto(home_url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    return [Answer(query, ask(page, prefix, query.text)) for query in queries]

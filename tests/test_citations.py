@@ -103,6 +103,8 @@ def test_every_marker_points_at_its_numbered_source(built_site, nav_urls):
             assert link.get("title"), (url, target)
         for back in page.select(".gib-cite-back"):
             assert page.select_one(back["href"]), (url, back["href"])
+            number = back["href"].removeprefix("#cite-")
+            assert back["aria-label"] == f"Back to where source {number} is first cited", url
 
 
 def test_a_screen_reader_hears_source_numbers_not_codes(built_site):

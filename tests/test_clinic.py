@@ -207,8 +207,10 @@ def test_yaml_reads_what_was_meant(tmp_path):
 def test_shipped_clinic_files_are_valid_and_empty(tmp_path):
     """clinic.yml ships empty; clinic.example.yml is a valid, complete example."""
     raw, _ = load_clinic(ROOT / "clinic.yml")
-    assert set(raw) == set(check_clinic({}, tmp_path)) - {
-        "phone_tel", "after_hours_phone_tel", "emergency_number_tel", "clinical_review_date_words"}
+    derived = {"phone_tel", "after_hours_phone_tel", "emergency_number_tel",
+               "clinical_review_date_words", "clinical_review_date_iso",
+               "translation_review_date_words", "translation_review_date_iso"}
+    assert set(raw) == set(check_clinic({}, tmp_path)) - derived
     assert all(value is None for value in raw.values())
     example, example_text = load_clinic(ROOT / "clinic.example.yml")
     assert set(example) == set(raw)

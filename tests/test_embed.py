@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
 
-from embed_heights import (EMBED_PAGE, TOLERANCE, embeddable, measure,  # scripts/
-                           written_heights)
+from embed_heights import (EMBED_PAGE, SPANISH_EMBED_PAGE, TOLERANCE, embeddable,  # scripts/
+                           measure, spanish_pages, written_heights)
 from support import AXE_OPTIONS, DESKTOP, PHONE, ROOT, describe_violations, serve
 
 HOST_IP = "127.0.0.2"
@@ -108,6 +108,12 @@ def with_page(snippet: str, path: str, heights: dict | None = None) -> str:
 def heights() -> dict[str, int]:
     """Each page's height on a phone, as written in embed.md's front matter."""
     return written_heights(EMBED_PAGE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def spanish_heights() -> dict[str, int]:
+    """Each Spanish page's height ("es/..."), from the Spanish embed.md."""
+    return written_heights(SPANISH_EMBED_PAGE.read_text(encoding="utf-8"))
 
 
 def snippet_parts(snippet: str) -> tuple[str, str]:
@@ -681,12 +687,199 @@ def test_the_clinics_page_does_not_jump(visit, hosts, snippets, heights, window,
     assert cls > MAX_CLS, shifts
 
 
-def test_the_heights_on_the_embed_page_are_up_to_date(browser, site_server, nav_urls, heights):
-    """embed.md's heights are each page's height at 360 px, within 15 %;
-    else run ``python scripts/embed_heights.py --write``."""
+def test_the_heights_on_the_embed_page_are_up_to_date(browser, site_server, nav_urls, heights,
+                                                       spanish_heights):
+    """embed.md's heights (and the Spanish embed.md's, "es/...") are each
+    page's height at 360 px, within 15 %; else run
+    ``python scripts/embed_heights.py --write``."""
     pages = embeddable(nav_urls)
     assert sorted(heights) == sorted(pages)
-    measured = measure(browser, site_server, pages)
-    stale = {url: (heights[url], now) for url, now in measured.items()
-             if abs(heights[url] - now) > TOLERANCE * now}
+    spanish = spanish_pages()
+    assert spanish and all(page.startswith("es/") for page in spanish)
+    assert sorted(spanish_heights) == sorted(spanish)
+    written = {**heights, **spanish_heights}
+    measured = measure(browser, site_server, pages + spanish)
+    stale = {url: (written[url], now) for url, now in measured.items()
+             if abs(written[url] - now) > TOLERANCE * now}
     assert stale == {}, "run python scripts/embed_heights.py --write"
+
+
+# ----------------------------------------------------------------------------
+# The Spanish edition: its snippet, its bar, the language switcher, the words
+# the site's scripts write into Spanish pages
+# ----------------------------------------------------------------------------
+
+SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+
+
+@pytest.fixture(scope="module")
+def spanish_snippet(built_site, mkdocs_config, site_server) -> str:
+    """The script snippet of es/for-clinics/embed/, pointed at the test server."""
+    html = (built_site / "es" / "for-clinics" / "embed" / "index.html").read_text(encoding="utf-8")
+    blocks = [pre.get_text() for pre in BeautifulSoup(html, "html.parser").select("article pre")]
+    found = [block for block in blocks if 'data-impar-guide="es/procedure/"' in block
+             and "<script" in block]
+    assert found, "no script snippet with es/procedure/ on es/for-clinics/embed/"
+    published = mkdocs_config["site_url"]
+    # The same script, at the guide's (English) address.
+    assert f'src="{published}assets/javascripts/embed.js"' in found[0]
+    return found[0].replace(published, site_server.url())
+
+
+def test_the_spanish_snippet_frames_a_spanish_page_with_a_spanish_bar(
+        visit, site_server, hosts, spanish_snippet, spanish_heights):
+    element, script = spanish_snippet.strip().split("<script", 1)
+    assert f'style="min-height: {spanish_heights["es/procedure/"]}px"' in element
+    # The clinic's snippet, and beside it an element without a title of its own.
+    url = hosts.page("spanish", f"<div class='columns'><div class='card'>{element}</div>\n"
+                                "<div class='card'><div data-impar-guide=\"es/get-help/\"></div>"
+                                f"</div></div>\n<script{script}")
+    tab = visit(**DESKTOP)
+    tab.page.goto(url)
+    prefix = site_server.prefix
+    first = wait_fitted(tab.page, 0, prefix + "es/procedure/")
+    wait_fitted(tab.page, 1, prefix + "es/get-help/")
+    assert first["embed"] and first["frame"] > START_HEIGHT
+    frames = tab.page.locator("iframe")
+    assert frames.nth(0).get_attribute("src") == site_server.url("es/procedure/?embed")
+    assert frames.nth(0).get_attribute("title") == "Guía para pacientes: el procedimiento"
+    # Without data-impar-guide-title, embed.js names the page in Spanish.
+    assert frames.nth(1).get_attribute("title") == "Guía para pacientes: cuándo pedir ayuda"
+
+    inside = frame(tab.page)
+    assert inside.evaluate("document.documentElement.lang") == "es"
+    bar = inside.get_by_role("complementary", name="Guía completa")
+    full = bar.get_by_role("link", name="Abrir la guía completa (se abre en una pestaña nueva)")
+    assert full.is_visible()
+    assert full.evaluate("a => a.href") == site_server.url("es/procedure/")
+    assert full.get_attribute("target") == "_blank"
+    assert "Open the full guide" not in bar.inner_text()
+
+    # The language switcher is in the bar and stays in the frame, in embed
+    # view; the frame takes the English page's height and name, and back.
+    other = frame(tab.page, 1)
+    english = other.locator(".gib-embed-bar").get_by_role("link", name="English", exact=True)
+    assert english.get_attribute("target") is None
+    english.click()
+    state = wait_fitted(tab.page, 1, prefix + "get-help/")
+    assert state["path"] == prefix + "get-help/" and state["embed"], state
+    assert frames.nth(1).get_attribute("title") == "Patient guide: get help"
+    other = frame(tab.page, 1)
+    assert other.evaluate("document.documentElement.lang") == "en"
+    assert other.get_by_role("link", name="Open the full guide").evaluate("a => a.href") \
+        == site_server.url("get-help/")
+    other.locator(".gib-embed-bar").get_by_role("link", name="Español", exact=True).click()
+    wait_fitted(tab.page, 1, prefix + "es/get-help/")
+    assert frames.nth(1).get_attribute("title") == "Guía para pacientes: cuándo pedir ayuda"
+    assert len(tab.page.context.pages) == 1          # nothing left the frame
+    assert tab.console_errors == []
+    assert foreign(tab.requests, site_server, hosts.host) == []
+
+
+def test_the_language_link_keeps_embed_in_a_normal_tab(visit, site_server):
+    """With ?embed in a tab (no frame), the switcher in the bar carries it on."""
+    tab = visit(**PHONE)
+    page = tab.page
+    page.goto(site_server.url("es/procedure/?embed"), wait_until="load")
+    bar = page.locator(".gib-embed-bar")
+    assert bar.get_by_role("link", name="Abrir la guía completa").evaluate("a => a.href") \
+        == site_server.url("es/procedure/")
+    english = bar.get_by_role("link", name="English", exact=True)
+    assert english.evaluate("a => a.href") == site_server.url("procedure/?embed")
+    english.click()
+    page.wait_for_url(site_server.url("procedure/?embed"))
+    assert page.evaluate("document.documentElement.classList.contains('gib-embed')")
+    assert page.get_by_role("link", name="Open the full guide").is_visible()
+    assert tab.console_errors == []
+
+
+# Every string on the page in its own language (not inside an element marked
+# with another lang, such as the "English" link): text, and the attributes
+# a reader sees or hears.
+PAGE_WORDS = """() => {
+    const lang = document.documentElement.lang.toLowerCase();
+    const out = new Set();
+    const tidy = (text) => text.replace(/\\s+/g, ' ').trim();
+    for (const el of document.body.querySelectorAll('*')) {
+        if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
+        const owner = el.closest('[lang]');
+        if (owner && !owner.lang.toLowerCase().startsWith(lang)) continue;
+        for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const value = el.getAttribute(name);
+            if (value && tidy(value)) out.add(tidy(value));
+        }
+        for (const node of el.childNodes) {
+            if (node.nodeType === 3 && tidy(node.nodeValue)) out.add(tidy(node.nodeValue));
+        }
+    }
+    return [...out];
+}"""
+
+
+def word_tables() -> dict[str, dict[str, dict[str, str]]]:
+    """Each script's table of words: {file: {"en": {key: text}, "es": {...}}}."""
+    tables = {}
+    for path in sorted(SCRIPTS.glob("*.js")):
+        code = path.read_text(encoding="utf-8")
+        table = {}
+        for lang in ("en", "es"):
+            found = re.search(rf"(?m)^\s*{lang}: \{{(.*?)\n?\s*\}}", code, re.S)
+            if found:
+                table[lang] = dict(re.findall(r'(\w+): "([^"]*)"', found[1]))
+        if "en" in table:
+            tables[path.name] = table
+    return tables
+
+
+# English words no Spanish UI text has; the scripts' English words are added.
+ENGLISH = {"the", "this", "that", "your", "you", "and", "of", "to", "is", "are", "on", "in",
+           "open", "close", "page", "guide", "search", "menu", "full", "tab", "new"}
+
+
+def english_words(tables) -> set[str]:
+    words = set(ENGLISH)
+    for table in tables.values():
+        for text in table["en"].values():
+            words.update(re.findall(r"[a-z]{2,}", text.lower()))
+    return words - {"no"}
+
+
+def test_every_script_that_writes_english_has_its_spanish():
+    tables = word_tables()
+    expected = {"a11y.js", "checklist.js", "embed-view.js", "embed.js", "figure-view.js",
+                "listen.js"}
+    assert expected <= set(tables), sorted(tables)
+    for name, table in tables.items():
+        assert set(table) == {"en", "es"}, name
+        assert set(table["en"]) <= set(table["es"]), (name, set(table["en"]) - set(table["es"]))
+        for key, text in table["es"].items():
+            assert text and text != table["en"].get(key), (name, key)
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("es/procedure/after/", ["Menú", "Buscar en esta guía", "Borrar todas las marcas de esta página",
+                             "Cerrar", "Se borraron todas las marcas de esta página."]),
+    ("es/procedure/?embed", ["Guía completa", "Abrir la guía completa",
+                             "(se abre en una pestaña nueva)"]),
+])
+def test_spanish_pages_get_spanish_words_from_the_scripts(visit, site_server, path, expected):
+    """What the scripts add to a Spanish page (JS on, minus JS off), with the
+    figure view open and the ticks cleared, is Spanish: no English word."""
+    plain = visit(java_script_enabled=False, **DESKTOP)
+    plain.page.goto(site_server.url(path))
+    before = set(plain.page.evaluate(PAGE_WORDS))
+    tab = visit(**DESKTOP)
+    page = tab.page
+    page.goto(site_server.url(path), wait_until="load")
+    if page.locator(".gib-tick-clear").count():
+        page.locator(".gib-tick-clear").click()
+    if page.locator("figure.gib-figure a[href$='.svg']").count():
+        page.locator("figure.gib-figure a[href$='.svg']").first.click()
+        page.locator("dialog.gib-figure-view[open]").wait_for()
+    added = set(page.evaluate(PAGE_WORDS)) - before
+    for text in expected:
+        assert text in added, (text, sorted(added))
+    english = english_words(word_tables())
+    found = {text: sorted(set(re.findall(r"[a-z]+", text.lower())) & english) for text in added}
+    assert {text: words for text, words in found.items() if words} == {}
+    assert tab.console_errors == []

@@ -106,6 +106,7 @@ def build_commands(engine: str, python: Path, site: Path) -> list[list[str]]:
         return [[str(env_bin / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]]
     # Zensical builds into site/ in the project (it has no -d), then one step.
     return [[str(env_bin / "zensical"), "build", "--clean"],
+            [str(env_bin / "zensical"), "build", "-f", "mkdocs.es.yml"],
             [str(python), "-m", "gib_markdown.static_templates"]]
 
 
@@ -164,7 +165,11 @@ def config():
 
 @pytest.fixture(scope="session")
 def pages(config):
-    return nav_urls(config)
+    """Every page of both editions: the English nav, then the Spanish one under es/."""
+    from mkdocs.config import load_config
+
+    spanish = load_config(str(ROOT / "mkdocs.es.yml"))
+    return nav_urls(config) + ["es/" + url for url in nav_urls(spanish)]
 
 
 @pytest.fixture(params=ENGINES)
@@ -232,23 +237,25 @@ def test_glossary_terms_are_focusable_and_listed(built, pages):
     sys.path.insert(0, str(ROOT / "hooks"))
     from glossary import parse_glossary
 
-    terms = parse_glossary((ROOT / "includes/glossary.md").read_text(encoding="utf-8"))
+    def count(path):
+        return len({term.casefold() for term in parse_glossary((ROOT / path).read_text(encoding="utf-8"))})
+
+    listed_terms = {"glossary/": count("includes/glossary.md"), "es/glossary/": count("includes/es/glossary.md")}
     focusable = 0
     for url in pages:
         text = read(built.site, url)
         article = text.split("<article", 1)[1].split("</article>", 1)[0]
         abbrs = re.findall(r"<abbr\b[^>]*>", article)
-        if url == "glossary/":
+        if url in listed_terms:
             assert abbrs == [], built.engine
-            listed = re.findall(r"<dt>", article)
-            assert len(listed) == len({term.casefold() for term in terms}), built.engine
+            assert len(re.findall(r"<dt>", article)) == listed_terms[url], (built.engine, url)
             continue
         for tag in abbrs:
             assert 'role="term"' in tag or "<a" in tag, (built.engine, url, tag)
         stops = [tag for tag in abbrs if 'tabindex="0"' in tag]
         assert len(stops) == len({attrs(tag)["title"] for tag in stops}), (built.engine, url)
         focusable += len(stops)
-    assert focusable > 100, (built.engine, focusable)
+    assert focusable > 200, (built.engine, focusable)
 
 
 def json_ld(text: str) -> list[dict]:
@@ -261,12 +268,14 @@ def test_json_ld_medical_page_everywhere_and_faq_from_the_page(built, pages):
         data = json_ld(read(built.site, url))
         [page] = [item for item in data if item["@type"] == "MedicalWebPage"]
         assert page["name"] and page["lastReviewed"][:2] == "20", (built.engine, url)
-    text = read(built.site, "faq/")
-    [faq] = [item for item in json_ld(text) if item["@type"] == "FAQPage"]
-    questions = [re.sub(r"<[^>]+>|¶", "", html_lib.unescape(h3)).strip()
-                 for h3 in re.findall(r"<h3[^>]*>(.*?)</h3>", text, re.S)]
-    assert [entity["name"] for entity in faq["mainEntity"]] == [q for q in questions if q.endswith("?")]
-    assert all(entity["acceptedAnswer"]["text"] for entity in faq["mainEntity"])
+    for url in ("faq/", "es/faq/"):
+        text = read(built.site, url)
+        [faq] = [item for item in json_ld(text) if item["@type"] == "FAQPage"]
+        questions = [re.sub(r"<[^>]+>|¶", "", html_lib.unescape(h3)).strip()
+                     for h3 in re.findall(r"<h3[^>]*>(.*?)</h3>", text, re.S)]
+        assert [entity["name"] for entity in faq["mainEntity"]] == \
+            [q for q in questions if q.endswith("?")], (built.engine, url)
+        assert len(faq["mainEntity"]) > 20 and all(e["acceptedAnswer"]["text"] for e in faq["mainEntity"])
 
 
 def test_clinic_values_reach_pages_and_templates(built, pages):
@@ -279,8 +288,8 @@ def test_clinic_values_reach_pages_and_templates(built, pages):
         outside = text.replace(text.split("<article", 1)[1].split("</article>", 1)[0], "")
         assert name in outside, (built.engine, url, "clinic name in the header")
         assert f'href="{tel}"' in outside, (built.engine, url, "tel: link in the footer")
-        assert "Edition " in outside, (built.engine, url, "edition in the footer")
-        assert "Last reviewed " in text and "{{" not in text, (built.engine, url)
+        assert ("Edición " if url.startswith("es/") else "Edition ") in outside, (built.engine, url)
+        assert "gib-review" in text and "{{" not in text, (built.engine, url)
 
 
 def test_landmarks_main_holds_only_the_page(built, pages):
@@ -296,8 +305,12 @@ def test_landmarks_main_holds_only_the_page(built, pages):
 def test_robots_and_sitemap(built, pages, config):
     robots = (built.site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {config['site_url']}sitemap.xml" in robots, (built.engine, robots)
-    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert f"Sitemap: {config['site_url']}es/sitemap.xml" in robots, (built.engine, robots)
+    assert (built.site / "es/robots.txt").read_text(encoding="utf-8") == robots, built.engine
+    listed = set()
+    for sitemap in ("sitemap.xml", "es/sitemap.xml"):  # one for each edition
+        text = (built.site / sitemap).read_text(encoding="utf-8")
+        listed |= {html_lib.unescape(loc) for loc in re.findall(r"<loc>([^<]+)</loc>", text)}
     assert {config["site_url"] + url for url in pages} <= listed, built.engine
 
 

@@ -1,10 +1,16 @@
-"""The illustrations: safe, small, described, and readable in both schemes."""
+"""The illustrations: safe, small, described, and readable in both schemes.
+
+Every drawing has a Spanish twin in docs/assets/images/es/ (the same drawing,
+its words in Spanish), which the pages in docs/es/ show. The checks on one SVG
+run over both folders.
+"""
 
 from __future__ import annotations
 
 import gzip
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -14,9 +20,15 @@ from clinic import contrast_ratio as contrast
 from support import PHONE, ROOT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
+IMAGES = ROOT / "docs/assets/images"
+SPANISH = IMAGES / "es"    # the Spanish twins, same file names
+# Every SVG under docs/, both folders included (docs/es/assets is a link to
+# docs/assets, which rglob does not follow, so nothing is counted twice).
 SVGS = sorted((ROOT / "docs").rglob("*.svg"))
 # The drawings on the pages (the favicon is an SVG too, but not a figure).
 FIGURES = [path for path in SVGS if path.name != "favicon.svg"]
+ENGLISH_FIGURES = [path for path in FIGURES if path.parent == IMAGES]
+SPANISH_FIGURES = [path for path in FIGURES if path.parent == SPANISH]
 BUDGET = 12 * 1024  # bytes, gzipped
 MIN_TEXT_PX = 12    # rendered label size on a 360 px wide phone
 # Area colours (background, tissue, bone, bowel, dye). A stroke in one of these
@@ -41,6 +53,15 @@ def mix(colour: str, under: str, opacity: float) -> str:
     )
 
 
+def name_of(path) -> str:
+    """A figure's name as a test id: "needle-path.svg", "es/needle-path.svg"."""
+    return path.relative_to(IMAGES).as_posix() if IMAGES in path.parents else path.name
+
+
+def lang_of(path) -> str:
+    return "es" if path.parent == SPANISH else "en"
+
+
 def figure_text(path) -> str:
     """Everything a figure says (title, description, labels), one space between parts.
 
@@ -57,11 +78,15 @@ def figure_text(path) -> str:
 
 
 def test_there_are_at_least_six_figures():
-    assert len(FIGURES) >= 6
-    assert "saddle-area.svg" in {path.name for path in FIGURES}
+    assert len(ENGLISH_FIGURES) >= 6
+    assert "saddle-area.svg" in {path.name for path in ENGLISH_FIGURES}
 
 
-@pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)
+def test_every_figure_has_a_spanish_twin():
+    assert {path.name for path in SPANISH_FIGURES} == {path.name for path in ENGLISH_FIGURES}
+
+
+@pytest.mark.parametrize("path", SVGS, ids=name_of)
 def test_svg_is_safe_small_and_titled(path):
     text = path.read_text(encoding="utf-8")
     root = ET.fromstring(text)  # parses as XML
@@ -80,7 +105,7 @@ def test_svg_is_safe_small_and_titled(path):
     assert size <= BUDGET, f"{path.name}: {size} bytes gzipped"
 
 
-@pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FIGURES, ids=name_of)
 def test_svg_colours_meet_contrast_in_both_schemes(path):
     """Text 4.5:1 and meaningful lines 3:1 against the drawing's background."""
     text = path.read_text(encoding="utf-8")
@@ -105,7 +130,7 @@ def test_svg_colours_meet_contrast_in_both_schemes(path):
 
 @pytest.mark.parametrize(
     "path", [p for p in FIGURES if "var(--dye)" in p.read_text(encoding="utf-8")],
-    ids=lambda p: p.name,
+    ids=name_of,
 )
 def test_dye_shading_stands_out_in_dark_mode(path):
     """The shaded areas (contrast dye, the served area, the saddle area, the
@@ -124,41 +149,92 @@ def test_dye_shading_stands_out_in_dark_mode(path):
         assert ratio >= 3, f"{path.name} dark: dye on --{under} {ratio:.2f}:1"
 
 
-ONSET = yaml.safe_load((ROOT / "includes/facts.yml").read_text(encoding="utf-8"))[
-    "numbers"]["steroid_onset"]["short"]["en"]
-DAYS = re.compile(r"\b\d+\s*(?:to|-|\u2013)?\s*\d*\s*days?\b|\bdays?\s+\d+", re.I)
+# The steroid onset in a few words, in each language, as the pages say it.
+ONSETS = yaml.safe_load((ROOT / "includes/facts.yml").read_text(encoding="utf-8"))[
+    "numbers"]["steroid_onset"]["short"]
+ONSET = ONSETS["en"]
+DAYS = {
+    "en": re.compile(r"\b\d+\s*(?:to|-|\u2013)?\s*\d*\s*days?\b|\bdays?\s+\d+", re.I),
+    "es": re.compile(r"\b\d+\s*(?:a|-|\u2013)?\s*\d*\s*d\u00edas?\b|\bd\u00edas?\s+\d+", re.I),
+}
 
 
-def stray_days(text: str) -> list[str]:
+def stray_days(text: str, lang: str = "en") -> list[str]:
     """Numbers of days in ``text`` other than those in the one onset phrase."""
-    return DAYS.findall(re.sub(re.escape(ONSET), " ", text, flags=re.I))
+    return DAYS[lang].findall(re.sub(re.escape(ONSETS[lang]), " ", text, flags=re.I))
 
 
-def test_the_timeline_gives_the_steroid_onset_in_the_one_sourced_phrase():
-    text = figure_text(ROOT / "docs/assets/images/relief-timeline.svg")
-    assert ONSET.lower() in text.lower(), f"relief-timeline.svg lacks {ONSET!r}"
+@pytest.mark.parametrize("folder", [IMAGES, SPANISH], ids=["en", "es"])
+def test_the_timeline_gives_the_steroid_onset_in_the_one_sourced_phrase(folder):
+    path = folder / "relief-timeline.svg"
+    onset = ONSETS[lang_of(path)]
+    assert onset.lower() in figure_text(path).lower(), f"{name_of(path)} lacks {onset!r}"
 
 
-@pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FIGURES, ids=name_of)
 def test_no_figure_gives_another_number_of_days(path):
     """Outside the one phrase from includes/facts.yml, no figure names a number
     of days ("2 to 5 days", "day 5"), so a figure cannot drift from the pages."""
-    assert stray_days(figure_text(path)) == [], path.name
+    assert stray_days(figure_text(path), lang_of(path)) == [], name_of(path)
 
 
 def test_the_onset_check_catches_a_stray_number():
-    """The two checks above fail on the wording issue 11 found."""
+    """The two checks above fail on the wording issue 11 found (and its Spanish)."""
     stray = "Steroid starts: often a few days. Usually 2 to 5 days after."
     assert ONSET.lower() not in stray.lower()
     assert stray_days(stray) == ["2 to 5 days"]
     assert stray_days(f"Steroid: {ONSET}. Or day 5, or 3 days.") == ["day 5", "3 days"]
     assert stray_days(f"Steroid: {ONSET.capitalize()}.") == []
+    onset = ONSETS["es"]
+    assert stray_days("Por lo general 2 a 5 d\u00edas.", "es") == ["2 a 5 d\u00edas"]
+    assert stray_days(f"Esteroide: {onset}. O el d\u00eda 5, o 3 d\u00edas.", "es") == [
+        "d\u00eda 5", "3 d\u00edas"]
+    assert stray_days(f"Esteroide: {onset.capitalize()}.", "es") == []
+
+
+def drawing(path) -> list:
+    """Everything in an SVG but its words: each element's tag and attributes
+    (the root's ``lang`` left out), and the text of its style sheet."""
+    parts = []
+    for element in ET.fromstring(path.read_text(encoding="utf-8")).iter():
+        tag = element.tag.removeprefix(SVG_NS)
+        if tag in {"title", "desc", "text", "tspan"}:
+            continue
+        attributes = {k: v for k, v in element.attrib.items() if k != "lang"}
+        parts.append((tag, attributes, element.text.strip() if tag == "style" else None))
+    return parts
+
+
+def labels(path) -> list[str]:
+    """The words of each ``text`` element (its lines joined), title and description."""
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    found = []
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG_NS)
+        if tag in {"title", "desc", "text"}:
+            found.append(re.sub(r"\s+", " ", " ".join(element.itertext())).strip())
+    return found
+
+
+@pytest.mark.parametrize("path", SPANISH_FIGURES, ids=name_of)
+def test_spanish_figure_is_the_english_drawing_in_spanish_words(path):
+    """Same shapes, colours, classes and dark-mode styles as the English
+    drawing; the same numbers; every label, the title and the description
+    changed into Spanish, and the SVG says it is Spanish."""
+    english = IMAGES / path.name
+    assert drawing(path) == drawing(english)
+    numbers = [sorted(re.findall(r"\d+", figure_text(p))) for p in (path, english)]
+    assert numbers[0] == numbers[1]
+    assert ET.fromstring(path.read_text(encoding="utf-8")).get("lang") == "es"
+    same = set(labels(path)) & set(labels(english))
+    assert not same, f"{name_of(path)} still says {same}"
 
 
 RECTUM_GAP = 12  # user units between outlines (about 10 CSS px on a phone)
 
 
-@pytest.mark.parametrize("name", ["where-it-is.svg", "needle-path.svg"])
+@pytest.mark.parametrize("name", ["where-it-is.svg", "needle-path.svg",
+                                  "es/where-it-is.svg", "es/needle-path.svg"])
 def test_ganglion_and_dye_stand_clear_of_the_rectum(browser, name):
     """The ganglion sits in front of the tailbone and the rectum in front of
     it, with a clear gap: the outline of the back passage keeps RECTUM_GAP away
@@ -166,7 +242,7 @@ def test_ganglion_and_dye_stand_clear_of_the_rectum(browser, name):
     the drawn paths (stroke widths taken off)."""
     page = browser.new_page()
     try:
-        page.set_content((ROOT / "docs/assets/images" / name).read_text(encoding="utf-8"))
+        page.set_content((IMAGES / name).read_text(encoding="utf-8"))
         gaps = page.evaluate(
             """() => {
                 const svg = document.querySelector('svg');
@@ -200,19 +276,18 @@ def test_ganglion_and_dye_stand_clear_of_the_rectum(browser, name):
         page.close()
     assert not gaps["haloInside"], name
     assert gaps["halo"] >= RECTUM_GAP, f"{name}: halo {gaps['halo']:.1f}"
-    if name == "needle-path.svg":
+    if name.endswith("needle-path.svg"):
         assert gaps["dye"] >= RECTUM_GAP, f"{name}: dye {gaps['dye']:.1f}"
 
 
-def test_served_area_holds_the_tailbone_and_keeps_the_urethra_apart(browser):
+@pytest.mark.parametrize("folder", [IMAGES, SPANISH], ids=["en", "es"])
+def test_served_area_holds_the_tailbone_and_keeps_the_urethra_apart(browser, folder):
     """what-it-serves.svg: the tailbone lies wholly inside the shaded (served)
     area, and the end of the urethra is a mark of its own, outside the shape
     for the vulva or scrotum (the male urethra does not end in the scrotum)."""
     page = browser.new_page()
     try:
-        page.set_content(
-            (ROOT / "docs/assets/images/what-it-serves.svg").read_text(encoding="utf-8")
-        )
+        page.set_content((folder / "what-it-serves.svg").read_text(encoding="utf-8"))
         found = page.evaluate(
             """() => {
                 const svg = document.querySelector('svg');
@@ -239,7 +314,7 @@ def test_served_area_holds_the_tailbone_and_keeps_the_urethra_apart(browser):
     assert found == {"tailbone": True, "urethraServed": True, "urethraApart": True}
 
 
-@pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FIGURES, ids=name_of)
 def test_figure_labels_are_readable_at_phone_width(path):
     """Labels stay at least MIN_TEXT_PX when the figure is 328 px wide (the
     article column on a 360 px phone), whether or not a page shows it yet."""
@@ -247,7 +322,7 @@ def test_figure_labels_are_readable_at_phone_width(path):
     view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
     sizes = [float(s) for s in re.findall(r'font-size(?:="|:)([\d.]+)', svg)]
     assert sizes
-    assert min(sizes) * 328 / view_width >= MIN_TEXT_PX, path.name
+    assert min(sizes) * 328 / view_width >= MIN_TEXT_PX, name_of(path)
 
 
 def test_every_image_has_alt_text(built_site):
@@ -276,26 +351,76 @@ def test_every_figure_has_a_text_description(built_site, nav_urls):
     assert figures >= 6
 
 
+def figure_targets(site, page):
+    """The SVGs from assets/images that a built page shows in its article
+    (pictures, and the links to see them larger), as paths in the built site."""
+    url = "http://site/" + page.relative_to(site).as_posix()
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article")
+    if article is None:
+        return []
+    targets = [img.get("src", "") for img in article.find_all("img")]
+    targets += [a["href"] for a in article.find_all("a", href=True)]
+    paths = [urlsplit(urljoin(url, target)).path.lstrip("/") for target in targets]
+    return [path for path in paths if "assets/images/" in path and path.endswith(".svg")]
+
+
+def test_spanish_pages_show_the_spanish_figures(built_site):
+    """Every figure on a Spanish page, and its "see it larger" link, is the
+    Spanish twin from assets/images/es/ (never the English drawing, and never
+    a drawing that has no Spanish version); English pages show English ones.
+    Every Spanish figure is placed somewhere."""
+    spanish = built_site / "es"
+    assert (spanish / "index.html").is_file(), "no Spanish edition in the build"
+    shown = set()
+    for page in sorted(built_site.rglob("*.html")):
+        for path in figure_targets(built_site, page):
+            where = page.relative_to(built_site).as_posix()
+            if spanish in page.parents:
+                assert path.startswith("es/assets/images/es/"), (where, path)
+                shown.add(path.rsplit("/", 1)[1])
+            else:
+                assert "/images/es/" not in path, (where, path)
+            assert (built_site / path).is_file(), (where, path)
+    assert shown == {path.name for path in SPANISH_FIGURES}
+
+
+def test_the_spanish_figure_check_sees_an_english_figure(tmp_path):
+    """figure_targets resolves a Spanish page's relative paths as a browser
+    does, so an English drawing on it is seen for what it is."""
+    page = tmp_path / "es/procedure/during/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<article><a href="../../assets/images/needle-path.svg">'
+                    '<img src="../../assets/images/es/needle-path.svg#only-dark"></a></article>')
+    assert sorted(figure_targets(tmp_path, page)) == [
+        "es/assets/images/es/needle-path.svg", "es/assets/images/needle-path.svg"]
+
+
 @pytest.fixture(scope="module")
-def figure_pages(built_site, nav_urls) -> list[str]:
+def figure_pages(built_site, nav_urls) -> dict[str, list[str]]:
     """Every page in the nav that shows a figure (a new figure is covered as
-    soon as a page places it)."""
-    pages = [
-        url for url in nav_urls
-        if BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"),
-                         "html.parser").select("article figure img")
-    ]
-    assert {"", "anatomy/", "procedure/during/", "procedure/after/"} <= set(pages)
+    soon as a page places it), in English and in Spanish (es/ + the same path)."""
+    pages = {}
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        pages[lang] = [
+            prefix + url for url in nav_urls
+            if (built_site / prefix / url / "index.html").is_file()
+            and BeautifulSoup((built_site / prefix / url / "index.html").read_text(encoding="utf-8"),
+                              "html.parser").select("article figure img")
+        ]
+        assert {prefix + url for url in ("", "anatomy/", "procedure/during/",
+                                         "procedure/after/")} <= set(pages[lang])
     return pages
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_figures_on_a_phone_show_the_right_scheme_and_readable_text(
-    visit, site_server, figure_pages, scheme
+    visit, site_server, figure_pages, scheme, lang
 ):
     tab = visit(color_scheme=scheme, **PHONE)
     want, hide = ("only-light", "only-dark") if scheme == "light" else ("only-dark", "only-light")
-    for url in figure_pages:
+    for url in figure_pages[lang]:
         tab.page.goto(site_server.url(url), wait_until="load")
         overflow = tab.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -313,7 +438,8 @@ def test_figures_on_a_phone_show_the_right_scheme_and_readable_text(
                 assert not image["shown"], (url, image)
                 continue
             assert image["src"].endswith(want) and image["shown"] and image["loaded"], (url, image)
-            svg = (ROOT / "docs/assets/images" / name).read_text(encoding="utf-8")
+            folder = SPANISH if "/images/es/" in image["src"] else IMAGES
+            svg = (folder / name).read_text(encoding="utf-8")
             view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg)[1])
             sizes = [float(s) for s in re.findall(r'font-size(?:="|:)([\d.]+)', svg)]
             smallest = min(sizes) * image["width"] / view_width

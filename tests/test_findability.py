@@ -16,118 +16,21 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
-
-from support import DESKTOP, READ_RESULTS, foreign_requests
+from support import DESKTOP, Answer, Query, ask, foreign_requests, load_queries, run, shares, summary
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 MIN_QUERIES = 80
 HIT_AT_1 = 0.80
 HIT_AT_3 = 0.95
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str
-    want: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Answer:
-    query: Query
-    got: tuple[str, ...]          # result pages, best first
-
-    @property
-    def hit1(self) -> bool:
-        return bool(self.got) and self.got[0] in self.query.want
-
-    @property
-    def hit3(self) -> bool:
-        return any(page in self.query.want for page in self.got[:3])
-
-
-def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
-    """The query set: a list of {q: text, want: [page, ...]}."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    queries = []
-    for number, entry in enumerate(entries, 1):
-        text, want = entry.get("q"), entry.get("want")
-        if not isinstance(text, str) or not text.strip() or not want:
-            raise ValueError(f"{path.name}: entry {number} needs a q and a want")
-        queries.append(Query(text.strip(), tuple(want)))
-    return queries
-
-
-def shares(answers: list[Answer]) -> tuple[float, float]:
-    """(hit@1, hit@3) as shares of all answers."""
-    total = len(answers) or 1
-    return (sum(a.hit1 for a in answers) / total, sum(a.hit3 for a in answers) / total)
-
-
-def summary(answers: list[Answer]) -> str:
-    """One line per miss (at 1 or at 3), then the two shares."""
-    lines = []
-    for answer in answers:
-        if answer.hit1:
-            continue
-        where = "MISS@3" if not answer.hit3 else "miss@1"
-        lines.append(
-            f"{where} {answer.query.text!r:<40} want {[p or 'home' for p in answer.query.want]}"
-            f" got {[p or 'home' for p in answer.got[:3]]}"
-        )
-    hit1, hit3 = shares(answers)
-    lines.append(f"{len(answers)} queries: hit@1 {hit1:.1%}, hit@3 {hit3:.1%}")
-    return "\n".join(lines)
-
-
-def ask(page, prefix: str, query: str) -> tuple[str, ...]:
-    """Type ``query`` into the search box; return the result pages, best first.
-
-    Material searches on each key release, so the box is filled up to the last
-    character and the last one is typed as a real key: one search per query.
-    The box is emptied first and the results are read once they have stopped
-    changing, so an earlier query's results are never read.
-    """
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("Backspace")
-    page.wait_for_function(
-        "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    box.fill(query[:-1])
-    box.press(query[-1])
-    previous, stable, current = None, 0, ""
-    for _ in range(200):
-        page.wait_for_timeout(50)
-        current = page.evaluate(READ_RESULTS)
-        stable = stable + 1 if current == previous and "matching" in current.lower() else 0
-        if stable >= 2:
-            break
-        previous = current
-    else:
-        raise AssertionError(f"search results for {query!r} never settled: {current}")
-    hrefs = current.split("|", 1)[1].split()
-    return tuple(urlsplit(href).path[len(prefix):] for href in hrefs)
-
-
-def run(page, home_url: str, prefix: str, queries: list[Query]) -> list[Answer]:
-    """Open ``home_url`` once, then ask every query on that same page."""
-    page.goto(home_url, wait_until="load")
-    page.locator("input.md-search__input").click()
-    return [Answer(query, ask(page, prefix, query.text)) for query in queries]
-
-
 # ----------------------------------------------------------------------------
 # Tests
 # ----------------------------------------------------------------------------
 
 
 def test_query_set_is_large_and_points_at_real_pages(nav_urls):
-    queries = load_queries()
+    queries = load_queries(QUERIES_FILE)
     assert len(queries) >= MIN_QUERIES
     texts = [query.text.casefold() for query in queries]
     assert len(set(texts)) == len(texts), "a query is listed twice"
@@ -170,7 +73,7 @@ def test_hit_shares_count_only_listed_pages():
 
 
 def test_patients_find_answers_through_the_search_box(visit, site_server, report):
-    queries = load_queries()
+    queries = load_queries(QUERIES_FILE)
     tab = visit(**DESKTOP)
     answers = run(tab.page, site_server.url(), site_server.prefix, queries)
     text = summary(answers)
@@ -228,7 +131,7 @@ def main(site: str) -> int:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             page = browser.new_context(**DESKTOP).new_page()
-            answers = run(page, server.url(), server.prefix, load_queries())
+            answers = run(page, server.url(), server.prefix, load_queries(QUERIES_FILE))
             browser.close()
     finally:
         httpd.shutdown()

@@ -471,3 +471,83 @@ def test_not_printed(visit, site_server):
     assert page.locator(".gib-listen").is_visible()
     page.emulate_media(media="print")
     assert not page.locator(".gib-listen").is_visible()
+
+
+# ----------------------------------------------------------------------------
+# Spanish pages (site/es/)
+# ----------------------------------------------------------------------------
+
+SPANISH_PAGE = "es/" + PAGE
+LOCAL_ES = {"name": "Local Mexican Spanish", "lang": "es-MX", "localService": True, "default": False}
+REMOTE_ES = {"name": "Cloud Spanish", "lang": "es-ES", "localService": False, "default": False}
+NO_SPANISH_VOICE = ("Este aparato no tiene una voz en español. "
+                    "Por eso la guía no puede leerle esta página en voz alta.")
+# The English words of the controls: none may show on a Spanish page.
+ENGLISH = re.compile(r"\b(Listen|Pause|Resume|Stop|Reading|Paused|Stopped|Finished|page|device"
+                     r"|voice|this)\b")
+
+
+def test_a_spanish_page_is_read_in_spanish_with_spanish_controls(visit, site_server):
+    tab = stubbed(visit, [LOCAL_EN, REMOTE_ES, LOCAL_ES])
+    page = tab.page
+    page.goto(site_server.url(SPANISH_PAGE), wait_until="load")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    group = page.get_by_role("group", name="Escuchar esta página")
+    group.get_by_role("button", name="Escuchar", exact=True).click()
+    wait_spoken(page, 1)
+    assert status(page) == "Leyendo en voz alta"
+    finish_one(page, 2)
+    group.get_by_role("button", name="Pausar").click()
+    page.wait_for_function("() => window.__speech.calls.includes('cancel')")
+    assert status(page) == "En pausa"
+    group.get_by_role("button", name="Reanudar").click()
+    group.get_by_role("button", name="Detener").click()
+    page.wait_for_function(
+        "() => document.querySelector('.gib-listen [role=status]').textContent.trim() === 'Detenido'")
+    # The Spanish page, with the device's own Spanish voice (never the cloud one).
+    assert spoken(page)[0] == page.locator("article h1").evaluate(
+        "h => h.firstChild.textContent.trim()") == "El procedimiento"
+    assert set(page.evaluate("window.__speech.spoken.map((s) => s.voice + '|' + s.lang)")) \
+        == {"Local Mexican Spanish|es-MX"}
+    # Every word the controls showed or named.
+    said = page.evaluate("""() => [...document.querySelectorAll('.gib-listen, .gib-listen *')]
+        .map((el) => [el.getAttribute('aria-label') || '', el.textContent]).flat().join(' | ')""")
+    assert not ENGLISH.search(said), said
+    assert page.locator(".gib-listen-none").count() == 0
+    assert tab.console_errors == []
+
+
+def test_a_spanish_page_says_when_there_is_no_spanish_voice(visit, site_server):
+    tab = stubbed(visit, [])
+    page = tab.page
+    page.goto(site_server.url(SPANISH_PAGE), wait_until="load")
+    page.wait_for_timeout(1700)              # past the script's late checks
+    # No voices listed at all (speech not ready, or none): nothing is said.
+    assert page.locator(".gib-listen-none:visible, .gib-listen:visible").count() == 0
+
+    # Voices, but none of the device's own in Spanish: a plain Spanish note
+    # under the title, no controls, nothing spoken.
+    page.evaluate(f"window.__speech.setVoices({json.dumps([LOCAL_EN, REMOTE_ES])})")
+    note = page.locator(".gib-listen-none")
+    note.wait_for(state="visible")
+    assert note.inner_text().strip() == NO_SPANISH_VOICE
+    assert not ENGLISH.search(note.inner_text())
+    assert note.evaluate("p => p.previousElementSibling.tagName") == "H1"
+    assert page.get_by_role("button", name="Escuchar").count() == 0
+    assert page.get_by_role("button", name="Listen").count() == 0
+    page.emulate_media(media="print")
+    assert not note.is_visible()
+    page.emulate_media(media="screen")
+
+    # A Spanish voice arrives: the note goes, the controls come.
+    page.evaluate(f"window.__speech.setVoices({json.dumps([LOCAL_EN, REMOTE_ES, LOCAL_ES])})")
+    page.get_by_role("button", name="Escuchar").wait_for(state="visible")
+    assert not note.is_visible()
+    assert page.evaluate("window.__speech.calls") == []
+
+    # An English page with the same voices has its controls and no note.
+    page.goto(site_server.url(PAGE), wait_until="load")
+    page.evaluate(f"window.__speech.setVoices({json.dumps([LOCAL_EN, REMOTE_ES])})")
+    assert page.get_by_role("button", name="Listen").is_visible()
+    assert page.locator(".gib-listen-none").count() == 0
+    assert tab.console_errors == []

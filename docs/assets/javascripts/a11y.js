@@ -12,13 +12,23 @@
       collapsed search with `visibility: hidden`. Focus moves into a panel
       when it opens, and back to its button when it closes, so it is never
       left on something hidden. Tabbing out of the open drawer closes it;
-      so does Escape. */
+      so does Escape.
+
+   The names it gives follow the page's language (<html lang>): English or
+   Spanish (WORDS below); any other language gets the English ones. */
 (function () {
   "use strict";
 
+  var WORDS = {
+    en: { dialog: "Search this guide", menu: "Menu", search: "Search" },
+    es: { dialog: "Buscar en esta guía", menu: "Menú", search: "Buscar" }
+  };
+  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var words = WORDS[lang] || WORDS.en;
+
   var dialog = document.querySelector(".md-search[role='dialog']");
   if (dialog && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", "Search this guide");
+    dialog.setAttribute("aria-label", words.dialog);
   }
 
   var drawerQuery = window.matchMedia("(max-width: 76.234375em)");
@@ -62,7 +72,7 @@
     if (returnFocus) drawer.button.focus();
   }
 
-  var drawer = asButton("__drawer", "Menu");
+  var drawer = asButton("__drawer", words.menu);
   var setInert = function () {};
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (drawer && sidebar) {
@@ -100,7 +110,7 @@
     });
   }
 
-  var search = asButton("__search", "Search");
+  var search = asButton("__search", words.search);
   if (search) {
     search.input.addEventListener("change", function () {
       /* Search opened from the button: focus goes to the search box. When

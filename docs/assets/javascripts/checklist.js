@@ -5,12 +5,30 @@
    so (extra.css). Here each item gets a real checkbox. The ticks are saved
    only in this browser, on this device (localStorage, one key per page), and
    nothing is sent anywhere. One button clears every tick on the page. A
-   printout shows the same ticks as the screen. */
+   printout shows the same ticks as the screen. The note and the button
+   speak the page's language (<html lang>; WORDS below). */
 (function () {
   "use strict";
 
   var lists = document.querySelectorAll(".gib-checklist > ul");
   if (!lists.length) return;
+
+  var WORDS = {
+    en: {
+      saved: "You can tick the boxes here. Your ticks are saved only in this browser, on this device. Nothing is sent anywhere.",
+      unsaved: "You can tick the boxes here. This browser does not let the guide save them, so they go when you close the page.",
+      clear: "Clear all ticks on this page",
+      cleared: "All ticks on this page are cleared."
+    },
+    es: {
+      saved: "Puede marcar las casillas aquí. Sus marcas se guardan solo en este navegador, en este aparato. No se envía nada.",
+      unsaved: "Puede marcar las casillas aquí. Este navegador no deja que la guía las guarde. Se borran al cerrar la página.",
+      clear: "Borrar todas las marcas de esta página",
+      cleared: "Se borraron todas las marcas de esta página."
+    }
+  };
+  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var words = WORDS[lang] || WORDS.en;
 
   var key = "gib-ticks:" + location.pathname;
   var store = null;
@@ -85,14 +103,12 @@
   /* The note and the one "Clear all ticks" button, before the first list. */
   var note = document.createElement("div");
   note.className = "gib-tick-note gib-no-print";
-  var words = document.createElement("p");
-  words.textContent = store
-    ? "You can tick the boxes here. Your ticks are saved only in this browser, on this device. Nothing is sent anywhere."
-    : "You can tick the boxes here. This browser does not let the guide save them, so they go when you close the page.";
+  var said = document.createElement("p");
+  said.textContent = store ? words.saved : words.unsaved;
   var clear = document.createElement("button");
   clear.type = "button";
   clear.className = "md-button gib-tick-clear";
-  clear.textContent = "Clear all ticks on this page";
+  clear.textContent = words.clear;
   var status = document.createElement("p");
   status.className = "gib-visually-hidden";
   status.setAttribute("role", "status");
@@ -100,9 +116,9 @@
     for (var k = 0; k < boxes.length; k += 1) boxes[k].checked = false;
     ticks = {};
     save(ticks);
-    status.textContent = "All ticks on this page are cleared.";
+    status.textContent = words.cleared;
   });
-  note.appendChild(words);
+  note.appendChild(said);
   note.appendChild(clear);
   note.appendChild(status);
   var first = lists[0].parentNode;

@@ -1,12 +1,23 @@
 /* The embed view's behaviour, loaded by embedded.js only when the page is
  * in embed view (inside a frame, or with ?embed): see embedded.js for what
- * the embed view is and docs/for-clinics/embed.md for how clinics use it. */
+ * the embed view is and docs/for-clinics/embed.md for how clinics use it.
+ *
+ * The bar's words follow the page's language (<html lang>; WORDS below). The
+ * bar also carries the language switcher (the header's, which the embed view
+ * hides), so a reader can change language without leaving the frame. */
 (function () {
   "use strict";
 
   var html = document.documentElement;
   if (!html.classList.contains("gib-embed")) return;
   var MESSAGE_TYPE = "gib:height";
+
+  var WORDS = {
+    en: { bar: "Full guide", open: "Open the full guide", newTab: " (opens in a new tab)" },
+    es: { bar: "Guía completa", open: "Abrir la guía completa", newTab: " (se abre en una pestaña nueva)" }
+  };
+  var lang = (html.lang || "en").toLowerCase().split("-")[0];
+  var words = WORDS[lang] || WORDS.en;
   var framed;
   try {
     framed = window.self !== window.top;
@@ -15,9 +26,15 @@
   }
 
   /* The site's root (this file lives at assets/javascripts/embed-view.js),
-     to tell links within the guide from links to anything else. */
+     to tell links within the guide from links to anything else. The Spanish
+     edition is built into es/ with its own copy of this file: its root is the
+     folder above, so that a link to the English pages (the language switcher)
+     stays within the guide, and in the frame. */
   var script = document.currentScript;
   var root = new URL("../../", script && script.src ? script.src : location.href);
+  if (lang !== "en" && root.pathname.slice(-(lang.length + 2)) === "/" + lang + "/") {
+    root = new URL("../", root);
+  }
 
   function isGuideLink(url) {
     return url.origin === location.origin && url.pathname.indexOf(root.pathname) === 0;
@@ -82,7 +99,7 @@
     if (document.querySelector(".gib-embed-bar")) return;
     var bar = document.createElement("aside");
     bar.className = "gib-embed-bar md-typeset";
-    bar.setAttribute("aria-label", "Full guide");
+    bar.setAttribute("aria-label", words.bar);
     var inner = document.createElement("p");
     inner.className = "gib-embed-bar__inner md-grid";
 
@@ -100,12 +117,25 @@
     link.target = "_blank";
     link.rel = "noopener";
     link.setAttribute("data-gib-full-guide", "");
-    link.appendChild(document.createTextNode("Open the full guide"));
+    link.appendChild(document.createTextNode(words.open));
     var note = document.createElement("span");
     note.className = "gib-visually-hidden";
-    note.textContent = " (opens in a new tab)";
+    note.textContent = words.newTab;
     link.appendChild(note);
+
+    /* After it, the language switcher's links (overrides/partials/alternate.html):
+       this page in the other language, opened in place, in embed view (fixLink
+       below adds ?embed outside a frame). The way out stays the first stop. */
+    var languages = document.querySelectorAll(".md-header .gib-language__link[href]");
+    var others = document.createElement("span");
+    others.className = "gib-embed-bar__languages";
+    for (var i = 0; i < languages.length; i += 1) {
+      var other = languages[i].cloneNode(true);
+      other.className = "gib-embed-bar__language";
+      others.appendChild(other);
+    }
     inner.appendChild(link);
+    if (others.firstChild) inner.appendChild(others);
     bar.appendChild(inner);
 
     /* After the "When to get help" bar, before the content. */

@@ -26,7 +26,8 @@
  * outside the guide are never framed.
  *
  * Optional attribute on the element: data-impar-guide-title="…" (the frame's
- * title for screen readers; default: "Patient guide: <page>").
+ * title for screen readers; default: "Patient guide: <page>", or for a
+ * Spanish page, a path starting "es/", "Guía para pacientes: <página>").
  *
  * One global, `ImparGuideEmbed`, with `scan()` for pages that add elements
  * later. Loading the script twice is harmless. No cookies, no storage, no
@@ -45,6 +46,25 @@
   var MIN_HEIGHT = 100;
   var MAX_HEIGHT = 50000;
   var START_HEIGHT = 600;
+
+  /* The frame's default title, in the language of the page it shows (its
+     path: "es/..." is Spanish, anything else English). Page names by path
+     part; a part not listed is named by its own words. */
+  var WORDS = {
+    en: { guide: "Patient guide", home: "home", pages: {} },
+    es: {
+      guide: "Guía para pacientes",
+      home: "inicio",
+      pages: {
+        "anatomy": "anatomía", "why": "por qué se hace", "procedure": "el procedimiento",
+        "before": "antes", "during": "durante", "after": "después",
+        "risks": "riesgos y efectos secundarios", "get help": "cuándo pedir ayuda",
+        "print": "imprima su lista", "research": "lo que muestran los estudios",
+        "faq": "preguntas frecuentes", "glossary": "glosario", "references": "referencias",
+        "about": "sobre esta guía", "for clinics": "para clínicas", "embed": "insertar la guía"
+      }
+    }
+  };
 
   if (window.ImparGuideEmbed && typeof window.ImparGuideEmbed.scan === "function") {
     window.ImparGuideEmbed.scan();
@@ -100,10 +120,14 @@
     var page = pathname.indexOf(root.pathname) === 0
       ? pathname.slice(root.pathname.length)
       : pathname;
-    var words = page.split("/").filter(Boolean).map(function (part) {
-      return part.replace(/\.html$/, "").replace(/[-_]+/g, " ");
+    var parts = page.split("/").filter(Boolean);
+    var lang = parts.length && parts[0] !== "en" && WORDS.hasOwnProperty(parts[0]) ? parts.shift() : "en";
+    var words = WORDS[lang];
+    var names = parts.map(function (part) {
+      var name = part.replace(/\.html$/, "").replace(/[-_]+/g, " ");
+      return words.pages.hasOwnProperty(name) ? words.pages[name] : name;
     });
-    return "Patient guide: " + (words.length ? words.join(", ") : "home");
+    return words.guide + ": " + (names.length ? names.join(", ") : words.home);
   }
 
   function setHeight(iframe, height) {

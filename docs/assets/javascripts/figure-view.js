@@ -7,11 +7,19 @@
    the caption as its title, the picture as large as the screen allows and a
    Close button. Escape, the Close button, a click outside the picture and the
    browser's Back button all close it; focus goes back to the picture's link.
-   The image is the one shown in the page, so the dark version stays dark. */
+   The image is the one shown in the page, so the dark version stays dark.
+   The view's words follow the page's language (<html lang>; WORDS below). */
 (function () {
   "use strict";
 
   if (typeof HTMLDialogElement !== "function") return; // keep the plain link
+
+  var WORDS = {
+    en: { close: "Close", picture: "Picture" },
+    es: { close: "Cerrar", picture: "Imagen" }
+  };
+  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var words = WORDS[lang] || WORDS.en;
 
   var view = null;
   var title = null;
@@ -36,7 +44,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "gib-figure-view__close";
-    close.textContent = "Close";
+    close.textContent = words.close;
     close.addEventListener("click", function () {
       view.close();
     });
@@ -76,11 +84,11 @@
   /* The caption without the "Tap or click ..." hints. */
   function captionOf(figure) {
     var caption = figure.querySelector("figcaption");
-    if (!caption) return "Picture";
+    if (!caption) return words.picture;
     var copy = caption.cloneNode(true);
     var hints = copy.querySelectorAll(".gib-hint");
     for (var i = 0; i < hints.length; i += 1) hints[i].remove();
-    return copy.textContent.replace(/\s+/g, " ").trim() || "Picture";
+    return copy.textContent.replace(/\s+/g, " ").trim() || words.picture;
   }
 
   function open(link) {

@@ -17,6 +17,14 @@
  * getVoices() after a "voiceschanged" event), so the choice is made again on
  * every "voiceschanged". With JavaScript off nothing is added at all.
  *
+ * No voice for a page that is not in English: when the device offers voices
+ * but none of its own in the page's language, a short note after the title
+ * says so, in that language (Spanish: "Este aparato no tiene una voz en
+ * español ..."). Nearly every device that speaks has an English voice, few
+ * have every other; a reader who met "Listen" on the English pages would
+ * otherwise not know why it is missing. An English page stays silent, as
+ * does any page while the device lists no voices at all.
+ *
  * What is read: the article's headings and text in order, one sentence per
  * utterance (Chromium cuts off long utterances). Left out: citation markers
  * and links to References (and the "Sources for this page" section), the "¶"
@@ -65,6 +73,7 @@
       paused: "Paused",
       stopped: "Stopped",
       finished: "Finished reading"
+      /* no noVoice: an English page says nothing when there is no voice */
     },
     es: {
       group: "Escuchar esta página",
@@ -75,10 +84,12 @@
       reading: "Leyendo en voz alta",
       paused: "En pausa",
       stopped: "Detenido",
-      finished: "Lectura terminada"
+      finished: "Lectura terminada",
+      noVoice: "Este aparato no tiene una voz en español. Por eso la guía no puede leerle esta página en voz alta."
     }
   };
   var words = WORDS[baseLang] || WORDS.en;
+  var sayNoVoice = Boolean(WORDS[baseLang] && WORDS[baseLang].noVoice);
 
   /* ---- The voice: on the device, in the page's language ---------------- */
 
@@ -104,7 +115,7 @@
   /* Never read: our own controls, citations and the sources list, section
      links, tooltips, controls, code and non-text content, hidden things. */
   var SKIP = [
-    ".gib-listen", ".gib-print-button",
+    ".gib-listen", ".gib-listen-none", ".gib-print-button",
     "sup", ".gib-cite", ".gib-cite-back", ".gib-sources",
     "a[href*='references/#']", "a[href*='references.html#']", "a[href^='#source-']",
     ".headerlink", ".md-tooltip", ".md-tooltip2", "[role='tooltip']",
@@ -149,7 +160,7 @@
       .replace(/[\u00b6\u200b\u00ad]/g, "")
       .replace(/\s+/g, " ")
       /* a group of left-out citations, with its brackets and separators */
-      .replace(/(?:[(\[]\s*)?\u0001(?:\s*[;,]?\s*(?:and\s+)?\u0001)*(?:\s*[)\]])?/g, "")
+      .replace(/(?:[(\[]\s*)?\u0001(?:\s*[;,]?\s*(?:(?:and|y)\s+)?\u0001)*(?:\s*[)\]])?/g, "")
       .replace(/\(\s*[;,]?\s*\)|\[\s*[;,]?\s*\]/g, "")
       .replace(/\s+([.,;:!?])/g, "$1")
       .replace(/([.,;:!?])[;,]+/g, "$1")
@@ -343,13 +354,31 @@
     playButton.addEventListener("click", onPlay);
     stopButton.addEventListener("click", stop);
 
-    /* After the page's title, else at the top of the article. */
+    placeAfterTitle(box);
+  }
+
+  /* After the page's title, else at the top of the article. */
+  function placeAfterTitle(element) {
     var title = article.querySelector("h1");
     if (title && title.parentNode) {
-      title.parentNode.insertBefore(box, title.nextSibling);
+      title.parentNode.insertBefore(element, title.nextSibling);
     } else {
-      article.insertBefore(box, article.firstChild);
+      article.insertBefore(element, article.firstChild);
     }
+  }
+
+  /* "No voice in this language on this device" (see the top of this file). */
+  var note = null;
+
+  function showNote(shown) {
+    if (!shown && !note) return;
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "gib-listen-none gib-no-print";
+      note.textContent = words.noVoice;
+      placeAfterTitle(note);
+    }
+    note.hidden = !shown;
   }
 
   /* ---- Reading ---------------------------------------------------------- */
@@ -468,6 +497,7 @@
       voices = [];
     }
     var chosen = pickVoice(voices);
+    showNote(!chosen && sayNoVoice && voices.length > 0);
     if (chosen === voice) return;
     if (!chosen) {
       if (state !== "idle") finish("stopped");

@@ -19,11 +19,19 @@
    4. Words of 5 or more letters also match with one slip ("steriod",
       "coccix"), words of 7 or more with two ("sedaton"), at a low weight.
 
+   5. Spanish pages (<html lang="es">) have their own tables (ES below) and
+      find words typed without their accents: "despues" finds "después",
+      "cirugia" "cirugía" (see ACCENTS below).
+
    Material's own search syntax (+word, -word, word~1, word^2, "words") is
-   passed on unchanged. To add a word, add a line to SAME: the reader's word
-   (as typed, lower case) and the words the guide uses for it. */
+   passed on unchanged. To add a word, add a line to SAME (English) or to
+   ES.same (Spanish): the reader's word (as typed, lower case) and the words
+   the guide uses for it. */
 (function () {
   "use strict";
+
+  // The page's language: "es" for the Spanish edition, English otherwise.
+  var LANG = String(document.documentElement.lang || "en").slice(0, 2).toLowerCase();
 
   // lunr's English stop words, plus contractions typed without the apostrophe.
   var COMMON = (
@@ -89,6 +97,79 @@
     "wrote": "written", "write": "written", "author": "written", "authors": "written"
   };
 
+  // The Spanish edition (<html lang="es">). Common words: lunr's Spanish stop
+  // words and the small words of a question ("puedo", "cuándo", "va"). The
+  // reader's words are compared with these tables without accents, so
+  // "popo" finds the line for "popó": write each word once, with its accents.
+  var ES = {
+    common: (
+      "a al algo algunas algunos ante antes como con contra cual cuando de del desde " +
+      "donde durante e el ella ellas ellos en entre era eran es esa esas ese eso esos " +
+      "esta estaba estaban estado estamos estar estará estaría estas este esto estos " +
+      "estoy estuve estuvo está están estás esté fue fuera fueron fui ha había habrá " +
+      "han has hasta hay haya he hemos hubo la las le les lo los me mi mis mucho muchos " +
+      "muy más mí nada ni no nos nosotros nuestra nuestro o otra otras otro otros para " +
+      "pero poco por porque que quien quienes qué se sea sean será sería si sí sido sin " +
+      "sobre somos son soy su sus también tanto te tendrá tenga tengo tenido tenía ti " +
+      "tiene tienen todo todos tu tus tuve tuvo tú un una uno unos usted ustedes y ya yo " +
+      "él " +
+      "qué cuándo cuánto cuánta cuántos cuántas cómo dónde cuál cuáles adónde " +
+      "porqué " +
+      "puedo puede pueden podré podría podrá podre podria podra debo debe deben " +
+      "debería deberia quiero quisiera va van voy vas vamos favor hola tan algún " +
+      "alguna alguien algun"
+    ).split(" "),
+    same: {
+      // medicines and the procedure
+      "cortisona": "esteroide cortisona", "cortizona": "esteroide cortisona",
+      "corticoide": "esteroide", "corticoides": "esteroide", "esteroides": "esteroide",
+      "corticosteroide": "esteroide", "corticosteroides": "esteroide",
+      "piquete": "inyección", "pinchazo": "inyección aguja", "infiltración": "inyección",
+      "inyectan": "inyección medicina", "inyectar": "inyección",
+      "me van a dormir": "sedación despierto dormir", "van a dormir": "sedación despierto dormir",
+      "me duermen": "sedación despierto dormir", "dormido": "sedación despierto",
+      "anestesia general": "anestesia general sedación despierto",
+      "anestesia local": "anestesia adormecer",
+      "radiografía": "rayos", "rayos x": "rayos fluoroscopia",
+      "pastillas": "medicinas", "pastilla": "medicinas", "medicamentos": "medicinas",
+      "medicamento": "medicinas", "remedios": "medicinas", "tinte": "tinte contraste",
+      // the body
+      "popó": "popó excremento intestino",
+      "caca": "popó excremento intestino", "heces": "popó excremento intestino",
+      "pipí": "pipí orinar orina vejiga",
+      "pis": "pipí orinar orina vejiga", "orinar": "orinar orina vejiga",
+      "orina": "orina vejiga", "hacer pipí": "pipí orinar orina vejiga",
+      "pompis": "nalgas", "trasero": "nalgas", "sentaderas": "nalgas",
+      "rabadilla": "rabadilla coxis", "coxis": "coxis rabadilla", "cóccix": "coxis rabadilla",
+      "colita": "coxis rabadilla",
+      // life before and after
+      "amamantar": "pecho", "amamantando": "pecho", "lactancia": "pecho",
+      "ayunas": "comer beber", "ayuno": "comer beber", "ayunar": "comer beber",
+      "conducir": "manejar", "carro": "manejar", "coche": "manejar", "auto": "manejar",
+      "gripa": "resfriado fiebre", "gripe": "resfriado fiebre", "catarro": "resfriado fiebre",
+      "resfrío": "resfriado fiebre",
+      "calentura": "fiebre", "temperatura": "fiebre",
+      "costo": "cuesta seguro", "precio": "cuesta seguro", "pagar": "cuesta seguro",
+      "cobran": "cuesta seguro",
+      "volar": "avión viajar", "vuelo": "avión viajar", "sexo": "relaciones sexuales",
+      "gimnasio": "ejercicio", "gym": "ejercicio", "deporte": "ejercicio",
+      "correr": "ejercicio", "peligroso": "riesgos seguro", "peligro": "riesgos seguro",
+      "riesgoso": "riesgos seguro", "morado": "moretón", "hematoma": "moretón",
+      "doctor": "médico", "doctora": "médico",
+      "hace efecto": "empieza empezará efecto", "hacer efecto": "empieza empezará efecto",
+      "llamar": "llame llamar ayuda", "contraindicaciones": "quién no debe recibirlo",
+      "contraindicación": "quién no debe recibirlo",
+      // this guide
+      "significa": "glosario significa", "significado": "glosario significa",
+      "quiere decir": "glosario significa", "definición": "glosario",
+      "se llama": "nombre quiere decir", "autor": "escribió",
+      "escribió": "escribió",   // typed "escribio", which the stemmer cuts otherwise
+      "autores": "escribió", "página web": "sitio web insertar",
+      "mi página": "sitio web insertar", "la página de mi clínica": "sitio web insertar"
+    }
+  };
+  if (LANG === "es") { COMMON = ES.common.map(plain); SAME = ES.same; }
+
   var SYNTAX = /["+^~*:]|(^|\s)-/;
   var WORD_GAP = /[^a-z0-9\u00c0-\u024f]+/;
 
@@ -100,18 +181,66 @@
       .filter(function (word) { return word; });
   }
 
+  // How words are compared with COMMON and SAME: in Spanish, without accents.
+  function key(word) {
+    return LANG === "es" ? plain(word) : word;
+  }
+
   function isCommon(word) {
-    return COMMON.indexOf(word) >= 0;
+    return COMMON.indexOf(key(word)) >= 0;
   }
 
   // The lunr clauses for one word the reader typed: the whole word (lunr
   // reduces it to its stem, so "injections" finds "injection"), the start of a
   // longer word for words of 3 letters or more, and small slips.
   function typedClauses(word) {
+    if (LANG === "es") return typedClausesEs(word);
     var out = [word + "^" + WHOLE];
     if (word.length >= 3) out.push(word + "*^" + START);
     if (word.length >= 7) out.push(word + "~2^" + SLIP);
     else if (word.length >= 5) out.push(word + "~1^" + SLIP);
+    return out;
+  }
+
+  // Spanish: lunr's Spanish stemmer drops the accents of the words in the
+  // index ("inyección" is kept as "inyeccion"), but it cuts some words typed
+  // without their accent differently: "despues" to "despu", where "después"
+  // is "despues"; "cirugia" to "cirugi", where "cirugía" is "cirug". So such
+  // a word is looked for with its accent: the endings that always take one
+  // (ACCENTS) and the everyday words stressed on the last syllable
+  // (LAST_SYLLABLE). The start of a word and the slips look for the word
+  // without accents, as the index keeps it.
+  var ACCENTS = [
+    [/^(.*(?:log|graf|tom|pat|cirug|anatom|todav|energ))ia(s?)$/, "$1ía$2"],  // cirugía
+    [/^(.*[cs])ion$/, "$1ión"]                                               // información
+  ];
+  var LAST_SYLLABLE = (
+    "después además detrás atrás quizás través demás según también quién aquí allí " +
+    "ahí está están será podrá tendrá jamás pipí inglés francés"
+  ).split(" ");
+
+  function plain(word) {
+    return word.normalize("NFD").replace(/[\u0301]/g, "").normalize("NFC");
+  }
+
+  // The word with the accents it lacks, if it is one of those.
+  function accented(word) {
+    if (word !== plain(word)) return word;                // typed with accents
+    for (var i = 0; i < LAST_SYLLABLE.length; i++) {
+      if (plain(LAST_SYLLABLE[i]) === word) return LAST_SYLLABLE[i];
+    }
+    for (var j = 0; j < ACCENTS.length; j++) {
+      if (ACCENTS[j][0].test(word)) return word.replace(ACCENTS[j][0], ACCENTS[j][1]);
+    }
+    return word;
+  }
+
+  function typedClausesEs(word) {
+    var out = [accented(word) + "^" + WHOLE];
+    var bare = plain(word);
+    if (word.length >= 3) out.push(bare + "*^" + START);
+    if (word.length >= 7) out.push(bare + "~2^" + SLIP);
+    else if (word.length >= 5) out.push(bare + "~1^" + SLIP);
     return out;
   }
 
@@ -129,15 +258,17 @@
       });
     }
     // The guide's words for the reader's words and phrases.
-    var text = " " + said.join(" ") + " ";
+    var text = " " + said.map(key).join(" ") + " ";
     var inPhrase = {};
-    Object.keys(SAME).forEach(function (key) {
-      if (text.indexOf(" " + key + " ") < 0) return;
-      words(key).forEach(function (word) { if (key.indexOf(" ") > 0) inPhrase[word] = true; });
-      words(SAME[key]).forEach(function (word) { add([word + "^" + SYNONYM]); });
+    Object.keys(SAME).forEach(function (readers) {
+      if (text.indexOf(" " + key(readers) + " ") < 0) return;
+      words(readers).forEach(function (word) {
+        if (readers.indexOf(" ") > 0) inPhrase[key(word)] = true;
+      });
+      words(SAME[readers]).forEach(function (word) { add([word + "^" + SYNONYM]); });
     });
     said.forEach(function (word) {
-      if (!isCommon(word) && !inPhrase[word]) add(typedClauses(word));
+      if (!isCommon(word) && !inPhrase[key(word)]) add(typedClauses(word));
     });
     return out.join(" ");
   }
@@ -162,5 +293,7 @@
     return result;
   }
 
-  window.gibSearchWords = { rewrite: rewrite, found: found, SAME: SAME, COMMON: COMMON };
+  window.gibSearchWords = {
+    rewrite: rewrite, found: found, SAME: SAME, COMMON: COMMON, LANG: LANG
+  };
 })();
