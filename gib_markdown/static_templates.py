@@ -6,7 +6,7 @@ site's address). Zensical 0.0.73 copies them as they are, so the site would
 publish ``Sitemap: {{ config.site_url }}sitemap.xml``. This renders them in
 the built site, from the same config::
 
-    zensical build --clean && zensical build -f mkdocs.es.yml && python -m gib_markdown.static_templates
+    zensical build --clean --strict && zensical build -f mkdocs.es.yml --strict && python -m gib_markdown.static_templates
 
 By default it renders them for ``mkdocs.yml`` and each edition's config beside
 it (``mkdocs.es.yml``), each into its own ``site_dir``. It changes nothing that is already rendered, so running it after MkDocs or

@@ -105,8 +105,8 @@ def build_commands(engine: str, python: Path, site: Path) -> list[list[str]]:
     if engine == "properdocs":
         return [[str(env_bin / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]]
     # Zensical builds into site/ in the project (it has no -d), then one step.
-    return [[str(env_bin / "zensical"), "build", "--clean"],
-            [str(env_bin / "zensical"), "build", "-f", "mkdocs.es.yml"],
+    return [[str(env_bin / "zensical"), "build", "--clean", "--strict"],
+            [str(env_bin / "zensical"), "build", "-f", "mkdocs.es.yml", "--strict"],
             [str(python), "-m", "gib_markdown.static_templates"]]
 
 
