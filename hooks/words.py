@@ -108,7 +108,7 @@ WORDS = {
             "Los números del texto llevan a estas fuentes. Cada una enlaza con su "
             "ficha completa en la página de Referencias (en inglés)."
         ),
-        "sources_on_paper": "Las fuentes de esta página están en internet en",
+        "sources_on_paper": "Fuentes de esta página, en internet:",
         "source_label": "fuente {number}",
         "source_back": "Volver a donde se cita por primera vez la fuente {number}",
         "and_others": " y otros ",
