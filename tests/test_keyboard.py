@@ -270,3 +270,30 @@ def test_back_to_top_never_covers_a_heading(visit, site_server, layout):
         shown += 1
         assert overlaps == [], (y, overlaps)
     assert shown >= 3
+
+
+def test_focus_stays_put_when_search_opens_late(visit, site_server):
+    """Search loads its index when the reader reaches the box, and Material
+    opens search once it has (the __search toggle's change). A reader who has
+    already tabbed on keeps their place; one who opens search from its button
+    lands in the box."""
+    tab = visit(viewport={"width": 1280, "height": 740})
+    page = tab.page
+    page.goto(site_server.url("get-help/"), wait_until="load")
+    page.locator(".md-search__input").focus()
+    page.keyboard.press("Tab")
+    after = page.evaluate("document.activeElement.className")
+    assert "md-search__input" not in after and after
+    open_search = """() => { const t = document.getElementById('__search');
+        t.checked = true; t.dispatchEvent(new Event('change', {bubbles: true})); }"""
+    frames = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    page.evaluate(open_search)
+    page.evaluate(frames)
+    assert page.evaluate("document.activeElement.className") == after
+    # From the button (on a phone the box is hidden until then): into the box.
+    tab = visit(**PHONE)
+    page = tab.page
+    page.goto(site_server.url("get-help/"), wait_until="load")
+    page.get_by_role("button", name="Search").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")

@@ -116,8 +116,16 @@
       /* Search opened from the button: focus goes to the search box. When
          it closes on a phone, the box hides: focus goes back to the button. */
       if (search.input.checked) {
+        /* Only when the reader is at the search button (or nowhere): Material
+           also opens search late, once its index has loaded after the reader
+           tabbed past the box, and focus must not jump back to it then. */
         var box = document.querySelector(".md-search__input");
-        if (box) requestAnimationFrame(function () { box.focus(); });
+        if (box) {
+          requestAnimationFrame(function () {
+            var now = document.activeElement;
+            if (!now || now === document.body || now === search.button) box.focus();
+          });
+        }
         return;
       }
       if (!search.input.checked && searchQuery.matches) {
