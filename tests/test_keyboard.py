@@ -7,7 +7,7 @@ import statistics
 
 import pytest
 
-from support import DESKTOP, PHONE
+from support import DESKTOP, PHONE, load_site_config, nav_urls as read_nav_urls
 
 # Tab stops as the issue counts them: links, controls, summary, tabindex >= 0,
 # visible (display, visibility, closed <details>), not inert; a radio group
@@ -30,30 +30,37 @@ TAB_STOPS = """() => {
   return stops.map(el => ({tag: el.tagName, cls: String(el.className), text: (el.textContent || '').trim().slice(0, 40)}));
 }"""
 
-# Issue 13 asks for no page above 150 stops and a median of 60 or less. With
-# a keyboard-reachable numbered marker for every cited sentence that is not
-# met yet (measured: median 98.5, FAQ 327, After and Risks 141; the markers and
-# their sources are about half of every patient page's stops). Until the
-# citations are grouped more coarsely, these limits guard against growth:
-# every patient page but the FAQ at most 150, the FAQ at most 340, median 100.
+# Issue 13 asked for no page above 150 stops and a median of 60 or less. The
+# same issue asks for a numbered marker, reachable by keyboard, on every cited
+# sentence, each glossary term focusable at its first use, a sources list that
+# links to References, and (issue 14) a "Jump to a question" list on the FAQ.
+# Those stops alone come to a median of about 75 (the page frame adds about 24),
+# and to about 305 on the FAQ (112 markers, 68 jump links, 40 sources): the
+# target cannot be met without dropping one of them (closing note of issue 13).
+# These limits guard what was reached against growth, in both languages:
+# every patient page but the FAQ at most 150, the FAQ at most 340, median 100
+# (Spanish 105: its glossary marks a few more words, such as plural forms).
 # The clinicians' review sheet (a worksheet of ~350 sourced rows) is not counted.
 MAX_STOPS = 150
 FAQ_MAX_STOPS = 340
-MEDIAN_STOPS = 100
+MEDIAN_STOPS = {"en": 100, "es": 105}
 NOT_COUNTED = {"for-clinics/review-sheet/"}
 
 
-def test_tab_stops_per_page(visit, site_server, nav_urls, report):
+@pytest.mark.parametrize("edition", ["en", "es"])
+def test_tab_stops_per_page(visit, site_server, nav_urls, report, edition):
     """Tab stops per page stay within the limits above (1280 px wide)."""
     tab = visit(**DESKTOP)
+    prefix = "" if edition == "en" else "es/"
+    urls = nav_urls if edition == "en" else read_nav_urls(load_site_config(config_file="mkdocs.es.yml"))
     counts = {}
-    for url in nav_urls:
+    for url in urls:
         if url in NOT_COUNTED:
             continue
-        tab.page.goto(site_server.url(url), wait_until="load")
+        tab.page.goto(site_server.url(prefix + url), wait_until="load")
         counts[url or "(home)"] = len(tab.page.evaluate(TAB_STOPS))
     median = statistics.median(counts.values())
-    lines = ["Tab stops per page (Chromium, 1280 px):"]
+    lines = [f"Tab stops per page ({edition}, Chromium, 1280 px):"]
     lines += [f"  {url:30} {count:4}" for url, count in counts.items()]
     lines.append(f"  {'median':30} {median:4}")
     report.append("\n".join(lines))
@@ -61,7 +68,7 @@ def test_tab_stops_per_page(visit, site_server, nav_urls, report):
     over = {url: count for url, count in counts.items()
             if count > (FAQ_MAX_STOPS if url == "faq/" else MAX_STOPS)}
     assert over == {}, f"pages above {MAX_STOPS} tab stops: {over}"
-    assert median <= MEDIAN_STOPS, f"median {median} > {MEDIAN_STOPS}"
+    assert median <= MEDIAN_STOPS[edition], f"median {median} > {MEDIAN_STOPS[edition]}"
 
 
 def test_terms_and_section_links_cost_one_stop_per_term(visit, site_server, nav_urls):
