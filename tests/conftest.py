@@ -35,10 +35,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 @pytest.hookimpl(tryfirst=True)        # before -m selects by marker
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that starts Chromium, whoever wrote it."""
+    """Mark every test that starts Chromium, whoever wrote it, and every test
+    of tests/test_engines.py (it builds with ProperDocs and Zensical too)."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if item.path.name == "test_engines.py":
+            item.add_marker(pytest.mark.engines)
 
 
 # ----------------------------------------------------------------------------
