@@ -13,7 +13,9 @@
 - ``report``: text printed after the run.
 
 Every test that uses ``browser`` (directly or through ``visit``) gets the
-``browser`` marker, so ``python -m pytest -m "not browser"`` runs the rest.
+``browser`` marker, and every test of test_engines.py the ``engines`` marker,
+so ``python -m pytest -m "not browser and not engines"`` (the fast lane) runs
+the rest.
 The helpers behind these fixtures are plain functions in ``support.py``.
 """
 
