@@ -507,3 +507,21 @@ def run(page, home_url: str, prefix: str, queries: list[Query]) -> list[Answer]:
     page.goto(home_url, wait_until="load")
     page.locator("input.md-search__input").click()
     return [Answer(query, ask(page, prefix, query.text)) for query in queries]
+
+
+def measure_build(site: Path, queries_file: Path, edition: str = "") -> str:
+    """Serve the built ``site`` and type every query of ``queries_file`` into
+    its search box (``edition`` "es/" for the Spanish pages); the summary."""
+    from playwright.sync_api import sync_playwright
+
+    server, httpd = serve(Path(site), site_prefix(load_site_config()))
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            page = browser.new_context(**DESKTOP).new_page()
+            answers = run(page, server.url(edition), server.prefix + edition, load_queries(queries_file))
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return summary(answers)

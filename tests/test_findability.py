@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from support import DESKTOP, Answer, Query, ask, foreign_requests, load_queries, run, shares, summary
+from support import DESKTOP, Answer, Query, ask, foreign_requests, load_queries, measure_build, run, shares, summary
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 MIN_QUERIES = 80
@@ -121,22 +121,7 @@ def test_search_keeps_the_readers_words_and_shows_what_it_found(visit, site_serv
 
 
 def main(site: str) -> int:
-    from playwright.sync_api import sync_playwright
-
-    from support import launch_chromium, load_site_config, serve, site_prefix
-
-    prefix = site_prefix(load_site_config())
-    server, httpd = serve(Path(site), prefix)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            page = browser.new_context(**DESKTOP).new_page()
-            answers = run(page, server.url(), server.prefix, load_queries(QUERIES_FILE))
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    print(summary(answers))
+    print(measure_build(Path(site), QUERIES_FILE))
     return 0
 
 

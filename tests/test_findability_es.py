@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support import DESKTOP, ROOT, ask, foreign_requests, load_queries, nav_urls, run, shares, summary
+from support import DESKTOP, ROOT, ask, foreign_requests, load_queries, measure_build, nav_urls, run, shares, summary
 
 QUERIES_FILE = Path(__file__).with_name("search_queries_es.yml")
 MIN_QUERIES = 40
@@ -103,23 +103,7 @@ def test_spanish_patients_find_answers_through_the_search_box(visit, site_server
 
 
 def main(site: str) -> int:
-    from playwright.sync_api import sync_playwright
-
-    from support import launch_chromium, load_site_config, serve, site_prefix
-
-    prefix = site_prefix(load_site_config())
-    server, httpd = serve(Path(site), prefix)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            page = browser.new_context(**DESKTOP).new_page()
-            answers = run(page, server.url("es/"), server.prefix + "es/",
-                             load_queries(QUERIES_FILE))
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    print(summary(answers))
+    print(measure_build(Path(site), QUERIES_FILE, "es/"))
     return 0
 
 
